@@ -1,0 +1,54 @@
+# Two commands on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SYSPKG := deploy/linux/system-packages.sh
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint format screenshots validate clean system-runtime system-test
+
+run: $(VENV)/.installed-run system-runtime
+	$(PY) -m kiosk run --windowed
+
+test: $(VENV)/.installed-test system-test
+	$(PY) -m ruff check kiosk tests bench build_spec.spec
+	$(PY) -m ruff format --check kiosk tests bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check kiosk tests bench build_spec.spec
+	$(PY) -m ruff format --check kiosk tests bench
+
+format: $(VENV)/.installed-test
+	$(PY) -m ruff format kiosk tests bench
+	$(PY) -m ruff check --fix kiosk tests bench
+
+validate: $(VENV)/.installed-run
+	$(PY) -m kiosk validate content
+
+screenshots: $(VENV)/.installed-run system-runtime
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.screenshots docs/screenshots
+
+system-runtime:
+	@$(SYSPKG) runtime
+
+system-test:
+	@$(SYSPKG) test
+
+$(PY):
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null \
+		|| $(SYSPKG) venv
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed-run
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache *.egg-info

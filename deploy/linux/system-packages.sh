@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages the kiosk needs, only those that are missing.
+#
+#   deploy/linux/system-packages.sh runtime   what a kiosk PC needs to show the window (X11/xcb)
+#   deploy/linux/system-packages.sh test      what `make test` needs (offscreen Qt, fonts, Xvfb)
+#   deploy/linux/system-packages.sh venv      what `python3 -m venv` needs
+#   deploy/linux/system-packages.sh --list GROUP   print the list and do nothing
+#
+# Safe to run again and again: it asks apt only for packages that are not installed.
+set -euo pipefail
+
+# Qt's offscreen and xcb platforms load these even without a desktop.
+base=(libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core)
+# The xcb platform plugin (a real display) needs these too; Qt 6.5+ needs libxcb-cursor0.
+xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+     libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libx11-xcb1)
+venv_pkgs=(python3-venv)
+test_extra=(xvfb xauth)
+
+group=${1:-}
+list_only=false
+if [ "$group" = "--list" ]; then list_only=true; group=${2:-}; fi
+
+case "$group" in
+  runtime) want=("${base[@]}" "${xcb[@]}") ;;
+  test) want=("${base[@]}" "${xcb[@]}" "${test_extra[@]}") ;;
+  venv) want=("${venv_pkgs[@]}") ;;
+  *) echo "usage: $0 [--list] runtime|test|venv" >&2; exit 2 ;;
+esac
+
+if $list_only; then printf '%s\n' "${want[@]}"; exit 0; fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "system-packages: not a Debian/Ubuntu system; install the equivalent of: ${want[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  # A name can be virtual on newer releases (libglib2.0-0 -> libglib2.0-0t64): ask apt-cache too.
+  if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then continue; fi
+  real=$(apt-cache showpkg "$p" 2>/dev/null | awk '/^Reverse Provides:/{getline; print $1; exit}')
+  if [ -n "$real" ] && dpkg-query -W -f='${Status}' "$real" 2>/dev/null | grep -q 'install ok installed'; then continue; fi
+  missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); elif sudo -n true 2>/dev/null; then sudo=(sudo -n); else
+  echo "system-packages: missing ${missing[*]}; run as root: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "system-packages: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
+  "${sudo[@]}" apt-get update -q >/dev/null
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,1 @@
+"""Plain-Python core of the kiosk: content, rendering, search, settings. Never imports Qt."""
