@@ -1,0 +1,70 @@
+"""The settings file: defaults, types, unknown keys, and errors that name file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.settings import DECLARED, SettingsError, load_settings, settings_table
+from tests.conftest import REPO
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_file() -> None:
+    settings = load_settings(None)
+    for setting in DECLARED:
+        assert getattr(settings, setting.name) == setting.default
+    assert settings.fullscreen is True
+
+
+def test_values_from_the_file(tmp_path: Path) -> None:
+    settings = load_settings(
+        write(tmp_path, 'clinic_name = "Riverside Clinic"\nfullscreen = false\n')
+    )
+    assert settings.clinic_name == "Riverside Clinic"
+    assert settings.fullscreen is False
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "message"),
+    [
+        ('clinic_name = "A"\ncolour = "red"\n', 2, "colour", "unknown setting"),
+        ('\n\nfullscreen = "yes"\n', 3, "fullscreen", "must be true or false"),
+        ("clinic_name = 3\n", 1, "clinic_name", "must be text"),
+        ('clinic_name = "A"\nlanguage = \n', 2, "", "not valid TOML"),
+    ],
+)
+def test_errors_name_file_line_and_key(tmp_path, text, line, key, message) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    err = caught.value
+    assert (err.line, err.key) == (line, key)
+    assert str(err).startswith(f"{path}:{line}: ")
+    assert message in str(err)
+
+
+def test_unreadable_file_is_a_settings_error(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="cannot read"):
+        load_settings(tmp_path / "missing.toml")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'clinic_name = "Caf\xe9"\n')
+    with pytest.raises(SettingsError, match="not UTF-8"):
+        load_settings(bad)
+
+
+def test_readme_settings_table_is_generated_from_the_declaration() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- settings-table -->\n(.*?)\n<!-- /settings-table -->", readme, re.S)
+    assert match, "README.md has no generated settings table"
+    assert match[1].strip() == settings_table(), (
+        "README settings table is stale: paste the output of "
+        "`python -c 'from kiosk.core.settings import settings_table; print(settings_table())'`"
+    )
