@@ -54,7 +54,10 @@ class Page:
 
 
 def term_key(text: str) -> str:
-    """Normalise a glossary term or a reference to one: ``"Sacroiliac  Joints"`` -> ``"sacroiliac joints"``."""
+    """Normalise a glossary term or a reference to one.
+
+    ``"Sacroiliac  Joints"`` -> ``"sacroiliac joints"``.
+    """
     return re.sub(r"\s+", " ", text.strip().casefold())
 
 

@@ -40,6 +40,6 @@ def test_contrast_ratio_matches_wcag_examples() -> None:
 
 def test_templates_have_a_value_for_every_placeholder() -> None:
     values = {**THEME_SET["standard"].colours, "font_family": "x"}
-    with pytest.raises(KeyError, match="body_px"):
+    with pytest.raises(KeyError, match="has no value"):
         fill_template(paths.resource("theme/kiosk.qss").read_text(), values)
     assert fill_template("a {{ x }} b", {"x": 1}) == "a 1 b"
