@@ -10,18 +10,16 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 run: $(VENV)/.installed-run system-runtime
 	$(PY) -m kiosk run --windowed
 
-test: $(VENV)/.installed-test system-test
-	$(PY) -m ruff check kiosk tests bench build_spec.spec
-	$(PY) -m ruff format --check kiosk tests bench
+test: $(VENV)/.installed-test system-test lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff check kiosk tests bench build_spec.spec
-	$(PY) -m ruff format --check kiosk tests bench
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 format: $(VENV)/.installed-test
-	$(PY) -m ruff format kiosk tests bench
-	$(PY) -m ruff check --fix kiosk tests bench
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
 
 validate: $(VENV)/.installed-run
 	$(PY) -m kiosk validate content

@@ -56,3 +56,28 @@ def user_data_dir() -> Path:
 
 def user_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+
+
+SETTINGS_FILE_NAME = "kiosk.toml"
+
+
+def settings_file(explicit: str | None = None) -> Path | None:
+    """The settings file in force: ``--config``, else beside the program, else the user's."""
+    if explicit:
+        return Path(explicit)
+    for candidate in (install_dir() / SETTINGS_FILE_NAME, user_config_dir() / SETTINGS_FILE_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def content_root(explicit: str | None = None, configured: str = "") -> Path:
+    """Where content packs come from: ``--content``, the setting, beside the program, bundled."""
+    if explicit:
+        return Path(explicit)
+    if configured:
+        return Path(configured)
+    beside = install_dir() / "content"
+    if IS_FROZEN and beside.is_dir():
+        return beside
+    return bundled_content_dir()
