@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SYSPKG := deploy/linux/system-packages.sh
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format screenshots validate clean system-runtime system-test
+.PHONY: run test lint format screenshots validate clean system-runtime system-test readme-settings
 
 run: $(VENV)/.installed-run system-runtime
 	$(PY) -m kiosk run --windowed
@@ -50,3 +50,10 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache *.egg-info
+
+# Regenerate the README's settings table from the one declaration in kiosk/core/settings.py.
+readme-settings: $(VENV)/.installed-run
+	$(PY) -c 'import re, pathlib; from kiosk.core.settings import settings_table as t; \
+	p = pathlib.Path("README.md"); s = p.read_text(); \
+	p.write_text(re.sub(r"(<!-- settings-table -->\n).*?(\n<!-- /settings-table -->)", \
+	lambda m: m[1] + t() + m[2], s, flags=re.S))'

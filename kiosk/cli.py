@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="count warnings as errors (exit 1 on any warning)"
     )
+
+    sub.add_parser(
+        "hash-pin",
+        help="make the staff PIN hash for the settings file",
+        description="Ask for a staff PIN twice (it is not shown) and print the line to put in "
+        "kiosk.toml. The PIN itself is never stored or logged.",
+    )
     return parser
 
 
@@ -60,14 +67,17 @@ def main(argv: list[str] | None = None) -> int:
     ):
         args_list = ["run", *args_list]
     args = parser.parse_args(args_list)
-    logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s")
     if args.command == "validate":
         return cmd_validate(args)
+    if args.command == "hash-pin":
+        return cmd_hash_pin()
     return cmd_run(args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.core.model import Severity
+
+    logging.basicConfig(level=logging.INFO, format="kiosk: %(levelname)s: %(message)s")
     from kiosk.core.validate import count_pages, format_report, validate_path
 
     target = Path(args.dir) if args.dir else paths.bundled_content_dir()
@@ -80,15 +90,46 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+def cmd_hash_pin() -> int:
+    import getpass
+
+    from kiosk.core.pin import check_new_pin, hash_pin
+
+    try:
+        pin = getpass.getpass("New staff PIN: ")
+        if problem := check_new_pin(pin):
+            print(f"kiosk: hash-pin: {problem}", file=sys.stderr)
+            return 1
+        if getpass.getpass("The same PIN again: ") != pin:
+            print("kiosk: hash-pin: the two PINs differ; nothing was made", file=sys.stderr)
+            return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\nkiosk: hash-pin: cancelled", file=sys.stderr)
+        return 1
+    print(f'staff_pin_hash = "{hash_pin(pin)}"')
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.core.settings import SettingsError, load_settings
 
     settings_path = paths.settings_file(args.config)
+    warnings: list[str] = []
     try:
-        settings = load_settings(settings_path)
+        settings = load_settings(settings_path, warnings)
     except SettingsError as exc:
         print(f"kiosk: settings error: {exc}", file=sys.stderr)
         return 2
+
+    from kiosk.logs import setup_logging
+
+    log_file = setup_logging(settings.log_dir)
+    log.info("settings: %s; log file: %s", settings_path or "defaults", log_file or "none")
+    for warning in warnings:
+        log.warning("settings: %s", warning)
+    windowed = args.windowed or not settings.fullscreen
+    if not windowed and not settings.staff_pin_hash:
+        log.warning("no staff_pin_hash is set: staff access is off in full screen")
 
     from kiosk.library_source import load_content
 
@@ -99,5 +140,4 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     from kiosk.ui import app
 
-    title = settings.clinic_name or ""
-    return app.run(library, windowed=args.windowed or not settings.fullscreen, title=title)
+    return app.run(library, settings, windowed=windowed)

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk import __version__
 from tests.conftest import CONTENT
 
@@ -92,3 +94,67 @@ def test_settings_error_exits_2_before_any_window(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     # No Qt was even imported: the check runs before the window is built.
     assert "qt." not in result.stderr.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "message"),
+    [
+        ('clinic_name = "A"\nidle_minutes = 5\n', 2, "idle_minutes", "unknown setting"),
+        ("fullscreen = 1\n", 1, "fullscreen", "must be true or false"),
+        ('idle_seconds = "90"\n', 1, "idle_seconds", "must be a whole number"),
+        ("\nidle_seconds = 2\n", 2, "idle_seconds", "must be 5 or more"),
+        ('staff_pin_hash = "1234"\n', 1, "staff_pin_hash", "kiosk hash-pin"),
+        ('language = "en-GB\n', 1, "", "not valid TOML"),
+    ],
+)
+def test_each_bad_setting_is_one_clear_line_and_exit_2(tmp_path, text, line, key, message):
+    config = tmp_path / "kiosk.toml"
+    config.write_text(text, encoding="utf-8")
+    result = kiosk("run", "--config", str(config))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    prefix = f"kiosk: settings error: {config}:{line}: " + (f"{key}: " if key else "")
+    assert lines[0].startswith(prefix)
+    assert message in lines[0]
+
+
+def test_short_warning_time_is_accepted_with_a_warning(tmp_path):
+    config = tmp_path / "kiosk.toml"
+    config.write_text("warning_seconds = 5\nfullscreen = false\n", encoding="utf-8")
+    warnings: list[str] = []
+    from kiosk.core.settings import load_settings
+
+    settings = load_settings(config, warnings)
+    assert settings.warning_seconds == 5
+    assert warnings
+    assert "warning_seconds" in warnings[0]
+    assert "20" in warnings[0]
+
+
+def test_hash_pin_prints_a_setting_line_and_never_the_pin() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "hash-pin"],
+        input="2468\n2468\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert line.startswith('staff_pin_hash = "scrypt$')
+    assert "2468" not in result.stdout
+    from kiosk.core.pin import verify_pin
+
+    assert verify_pin("2468", line.split('"')[1])
+    mismatch = subprocess.run(
+        [sys.executable, "-m", "kiosk", "hash-pin"],
+        input="2468\n1357\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert mismatch.returncode == 1
+    assert "differ" in mismatch.stderr

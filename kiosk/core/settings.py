@@ -5,9 +5,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from kiosk.core.pin import is_pin_hash
+
+Check = Callable[[Any], str]  # returns "" when the value is fine, else what is wrong
 
 
 @dataclass(frozen=True)
@@ -16,11 +21,34 @@ class Setting:
     type: type
     default: Any
     doc: str
+    error: Check | None = None  # a value this returns text for is refused
+    warning: Check | None = None  # a value this returns text for is used, with a warning
+
+
+def _at_least(minimum: int) -> Check:
+    return lambda v: "" if v >= minimum else f"must be {minimum} or more"
+
+
+def _pin_hash(value: str) -> str:
+    if value and not is_pin_hash(value):
+        return "is not a PIN hash: create one with 'kiosk hash-pin'"
+    return ""
+
+
+def _short_warning(value: int) -> str:
+    if value < 20:
+        return (
+            f"{value} seconds is less than the 20 seconds a patient needs to respond (WCAG 2.2.1)"
+        )
+    return ""
 
 
 # The one declaration. The README's settings table is generated from it (tests check it).
 DECLARED: tuple[Setting, ...] = (
-    Setting("clinic_name", str, "", "Clinic name shown on the home screen and on leaflets."),
+    Setting(
+        "clinic_name", str, "", "Clinic name shown at the top of every screen and on leaflets."
+    ),
+    Setting("logo", str, "", "Image file of the clinic's logo for leaflets (PNG or SVG)."),
     Setting(
         "content_dir",
         str,
@@ -29,7 +57,50 @@ DECLARED: tuple[Setting, ...] = (
         "beside the program if there is one, else the bundled pack).",
     ),
     Setting("language", str, "en-GB", "Language of the content pack to show (its folder name)."),
-    Setting("fullscreen", bool, True, "Start full screen; `false` opens a normal window."),
+    Setting(
+        "fullscreen",
+        bool,
+        True,
+        "Start full screen and locked down; `false` opens a normal window (as `--windowed`).",
+    ),
+    Setting(
+        "idle_seconds",
+        int,
+        90,
+        'Seconds without a touch before the kiosk asks "Are you still reading?".',
+        error=_at_least(5),
+    ),
+    Setting(
+        "warning_seconds",
+        int,
+        30,
+        "Seconds the question stays up, counting down, before the kiosk starts again for the "
+        "next person. Under 20 is allowed for testing, with a warning.",
+        error=_at_least(1),
+        warning=_short_warning,
+    ),
+    Setting(
+        "staff_pin_hash",
+        str,
+        "",
+        "Hash of the staff PIN, made by `kiosk hash-pin`. Empty: no staff access in full screen.",
+        error=_pin_hash,
+    ),
+    Setting("printer", str, "", "Printer for leaflets (empty: the system's default printer)."),
+    Setting(
+        "patient_printing",
+        bool,
+        False,
+        'Let patients print a leaflet themselves with a "Print this for me" button.',
+    ),
+    Setting("hide_cursor", bool, True, "Hide the mouse pointer when full screen (touchscreens)."),
+    Setting("log_dir", str, "", "Folder for log files (empty: the system's log folder)."),
+    Setting(
+        "stats_enabled",
+        bool,
+        True,
+        "Count anonymous use (pages read, prints); `false` records nothing at all.",
+    ),
 )
 
 Settings = dataclasses.make_dataclass(
@@ -60,8 +131,11 @@ def _type_name(t: type) -> str:
     return {str: "text", bool: "true or false", int: "a whole number"}.get(t, t.__name__)
 
 
-def load_settings(path: Path | None) -> Any:
-    """Read ``path`` (or return the defaults when it is None). Raises SettingsError."""
+def load_settings(path: Path | None, warnings: list[str] | None = None) -> Any:
+    """Read ``path`` (or return the defaults when it is None). Raises SettingsError.
+
+    Values that are allowed but unwise are used, and described in ``warnings``.
+    """
     if path is None:
         return Settings()
     try:
@@ -92,6 +166,11 @@ def load_settings(path: Path | None) -> Any:
                 key,
                 f"must be {_type_name(setting.type)}, not {value!r}",
             )
+        line = _line_of(text, key)
+        if setting.error and (problem := setting.error(value)):
+            raise SettingsError(path, line, key, problem)
+        if setting.warning and (problem := setting.warning(value)) and warnings is not None:
+            warnings.append(f"{path}:{line}: {key}: {problem}")
         values[key] = value
     return Settings(**values)
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from kiosk import APP_NAME
 from kiosk.core.model import Library
+from kiosk.core.settings import Settings
 from kiosk.ui.context_menus import ContextMenuBlocker
 from kiosk.ui.fonts import load_bundled_fonts
+from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.recovery import Recovery, quit_on_sigterm
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
 
 log = logging.getLogger(__name__)
@@ -19,28 +27,56 @@ log = logging.getLogger(__name__)
 def prepare_application(app: QApplication) -> str:
     """Application-wide set-up shared by the kiosk and the tests; returns the font family."""
     app.setApplicationName(APP_NAME)
-    blocker = ContextMenuBlocker(app)
-    app.installEventFilter(blocker)
+    if not any(isinstance(c, ContextMenuBlocker) for c in app.children()):
+        app.installEventFilter(ContextMenuBlocker(app))
     return load_bundled_fonts()
 
 
-def build_window(library: Library, app: QApplication, *, title: str = "") -> KioskWindow:
+def build_window(
+    library: Library,
+    app: QApplication,
+    settings: Any = None,
+    *,
+    locked: bool = False,
+    clock: Callable[[], float] = time.monotonic,
+) -> KioskWindow:
     family = prepare_application(app)
-    return KioskWindow(library, title=title, font_family=family)
+    window = KioskWindow(library, settings, font_family=family, locked=locked, clock=clock)
+    if locked:
+        app.installEventFilter(Lockdown(window))
+        window.setWindowFlags(
+            window.windowFlags()
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+    return window
 
 
-def run(library: Library, *, windowed: bool, title: str = "") -> int:
+def run(library: Library, settings: Any = None, *, windowed: bool) -> int:
+    settings = settings if settings is not None else Settings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    window = build_window(library, app, title=title)
-    if windowed:
+    locked = not windowed
+    window = build_window(library, app, settings, locked=locked)
+    recovery = Recovery(window.recover, app)
+    recovery.install()
+    quit_on_sigterm(app)
+    if locked:
+        if settings.hide_cursor:
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        window.showFullScreen()
+        window.show_attract()
+    else:
         window.resize(*WINDOWED_SIZE)
         window.show()
-    else:
-        window.showFullScreen()
+        window.wake()
+    log.info("kiosk started (%s)", "full screen, locked" if locked else "windowed")
     code = app.exec()
+    log.info("kiosk stopped")
     # Tear down in a fixed order: window first, then the application (xcb exit crashes
     # were seen when garbage collection picked the order).
+    recovery.uninstall()
+    window.allow_close = True
     window.close()
     window.deleteLater()
     del window

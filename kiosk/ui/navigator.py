@@ -28,8 +28,13 @@ class Navigator(QObject):
         self.session = session
 
     def register(self, name: str, screen: QWidget) -> None:
+        """Add ``screen`` as ``name``, replacing (and deleting) any screen of that name."""
+        old = self._screens.get(name)
         self._screens[name] = screen
         self._stack.addWidget(screen)
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
 
     @property
     def current(self) -> Route:

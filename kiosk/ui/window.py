@@ -1,69 +1,116 @@
-"""The kiosk window: header, the screens, and the pop-up, all driven by one patient session."""
+"""The kiosk window: header, the screens and the overlays, all driven by one patient session."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.core.idle import IdleTimer
 from kiosk.core.model import Library
 from kiosk.core.render import Renderer
 from kiosk.core.session import Session
+from kiosk.core.settings import Settings
 from kiosk.ui import theme
+from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.answer import AnswerScreen
+from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.definition_popup import DefinitionPopup
 from kiosk.ui.widgets.header import Header
+from kiosk.ui.widgets.idle_overlay import IdleOverlay
+
+log = logging.getLogger(__name__)
 
 WINDOWED_SIZE = (1280, 800)
 
 
 class KioskWindow(QWidget):
-    def __init__(self, library: Library, *, title: str = "", font_family: str = "") -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: Any = None,
+        *,
+        font_family: str = "",
+        locked: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
-        self.setWindowTitle(title or library.info.title)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setAcceptDrops(False)
         # The window itself holds focus at rest, so no button shows a focus ring until a
         # keyboard user presses Tab.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.library = library
-        self.renderer = Renderer(library)
+        self.settings = settings if settings is not None else Settings()
+        self.locked = locked
+        self.allow_close = not locked
         self.font_family = font_family or "Atkinson Hyperlegible"
+        title = self.settings.clinic_name or library.info.title
+        self.setWindowTitle(title)
 
-        self.header = Header(title or library.info.title, self)
+        self.header = Header(title, self)
         self.stack = QStackedWidget(self)
-        self.home_screen = HomeScreen(library)
-        self.answer_screen = AnswerScreen(library, self.renderer)
-        self.glossary_screen = GlossaryScreen(library, self.renderer)
-        self.popup = DefinitionPopup(self)
-
         self.navigator = Navigator(self.stack, Session())
-        self.navigator.register("home", self.home_screen)
-        self.navigator.register("answer", self.answer_screen)
-        self.navigator.register("glossary", self.glossary_screen)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
 
+        self.popup = DefinitionPopup(self)
+        self.popup.termActivated.connect(self.show_definition)
+        self.popup.closed.connect(self._popup_closed)
+        self.idle_overlay = IdleOverlay(self)
+        self.attract = AttractScreen(self, library.info.title, self.settings.clinic_name)
+        self.attract.woken.connect(self.wake)
+
+        self.idle = IdleWatcher(
+            IdleTimer(self.settings.idle_seconds, self.settings.warning_seconds, clock), self
+        )
+        self.idle.warningStarted.connect(self._warn)
+        self.idle.countdown.connect(self.idle_overlay.show_countdown)
+        self.idle.activityResumed.connect(self.idle_overlay.hide)
+        self.idle.expired.connect(self.reset_for_next_patient)
+        self.idle_overlay.stillReading.connect(self.idle.activity)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+
+        self.header.smallerText.connect(lambda: self._change_text(self.session.shrink_text))
+        self.header.largerText.connect(lambda: self._change_text(self.session.grow_text))
+        self.header.contrastToggled.connect(self._set_contrast)
+
+        self.set_library(library)
+        self.start_session(Session())
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_library(self, library: Library) -> None:
+        """Show ``library`` (at start, and when staff reload the content)."""
+        self.library = library
+        self.renderer = Renderer(library)
+        self.home_screen = HomeScreen(library)
+        self.answer_screen = AnswerScreen(library, self.renderer)
+        self.glossary_screen = GlossaryScreen(library, self.renderer)
+        self.navigator.register("home", self.home_screen)
+        self.navigator.register("answer", self.answer_screen)
+        self.navigator.register("glossary", self.glossary_screen)
         self.home_screen.routeRequested.connect(self.navigator.go)
         self.answer_screen.routeRequested.connect(self.navigator.go)
         for screen in (self.answer_screen, self.glossary_screen):
             screen.homeRequested.connect(self.navigator.home)
             screen.backRequested.connect(self.navigator.back)
             screen.termActivated.connect(self.show_definition)
-        self.popup.termActivated.connect(self.show_definition)
-        self.popup.closed.connect(self._popup_closed)
-        self.header.smallerText.connect(lambda: self._change_text(self.session.shrink_text))
-        self.header.largerText.connect(lambda: self._change_text(self.session.grow_text))
-        self.header.contrastToggled.connect(self._set_contrast)
 
-        self.start_session(Session())
+    # -- the patient session ---------------------------------------------------------------
 
     @property
     def session(self) -> Session:
@@ -72,10 +119,42 @@ class KioskWindow(QWidget):
     def start_session(self, session: Session) -> None:
         """Begin again for a new patient: everything the last one changed is dropped."""
         self.popup.dismiss()
+        self.idle_overlay.hide()
         self.navigator.session = session
         self._apply_appearance()
         self.navigator.restart(session)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reset_for_next_patient(self) -> None:
+        """The idle countdown ran out: a fresh session, and the attract screen."""
+        log.info("idle reset: starting again for the next person")
+        self.start_session(Session())
+        self.show_attract()
+
+    def show_attract(self) -> None:
+        self.idle.stop()
+        self.idle_overlay.hide()
+        self.attract.open()
+
+    def wake(self) -> None:
+        """The attract screen was touched: Home, and the idle clock starts."""
+        self.attract.close_screen()
+        self.navigator.restart(self.session)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle.start()
+
+    def recover(self) -> None:
+        """After an unexpected error: close what is open and show Home."""
+        self.popup.dismiss()
+        self.idle_overlay.hide()
+        self.navigator.home()
+        self.navigator.refresh()
+
+    def _warn(self) -> None:
+        self.popup.dismiss()
+        self.idle_overlay.show_countdown(self.idle.timer.seconds_left())
+
+    # -- glossary pop-up -------------------------------------------------------------------
 
     def show_definition(self, anchor: str) -> None:
         entry = self.library.glossary.by_anchor(anchor)
@@ -87,8 +166,10 @@ class KioskWindow(QWidget):
     def _popup_closed(self) -> None:
         self.session.popup = ""
 
-    def _change_text(self, change: object) -> None:
-        if change():  # type: ignore[operator]
+    # -- appearance ------------------------------------------------------------------------
+
+    def _change_text(self, change: Callable[[], bool]) -> None:
+        if change():
             self._apply_appearance()
             self.navigator.refresh()
 
@@ -117,3 +198,25 @@ class KioskWindow(QWidget):
         self.header.show_state(
             s.text_percent, s.can_shrink_text(), s.can_grow_text(), s.high_contrast
         )
+
+    # -- lockdown --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.idle)
+            event.accept()
+        else:
+            log.info("refused a request to close the kiosk")
+            event.ignore()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            self.locked
+            and event.type() == QEvent.Type.WindowStateChange
+            and not self.isFullScreen()
+        ):
+            # Something (a key the OS handled, a window manager) took it out of full screen.
+            self.setWindowState(Qt.WindowState.WindowFullScreen)

@@ -65,6 +65,5 @@ def test_readme_settings_table_is_generated_from_the_declaration() -> None:
     match = re.search(r"<!-- settings-table -->\n(.*?)\n<!-- /settings-table -->", readme, re.S)
     assert match, "README.md has no generated settings table"
     assert match[1].strip() == settings_table(), (
-        "README settings table is stale: paste the output of "
-        "`python -c 'from kiosk.core.settings import settings_table; print(settings_table())'`"
+        "README settings table is stale: run make readme-settings"
     )

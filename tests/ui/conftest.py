@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core.loader import load_library, pack_dir
 from kiosk.core.model import Library
@@ -19,10 +23,30 @@ def library() -> Library:
 
 
 @pytest.fixture
-def window(qtbot, qapp, library) -> KioskWindow:
-    win = build_window(library, qapp)
-    qtbot.addWidget(win)
-    win.resize(*WINDOWED_SIZE)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
+    """Build kiosk windows like the app does; each is closed and deleted after the test."""
+    made: list[KioskWindow] = []
+
+    def make(*, fullscreen: bool = False, **kwargs) -> KioskWindow:
+        win = build_window(library, qapp, **kwargs)
+        made.append(win)
+        if fullscreen:
+            win.showFullScreen()
+        else:
+            win.resize(*WINDOWED_SIZE)
+            win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in made:
+        win.allow_close = True
+        win.close()
+        win.deleteLater()
+    # Delete them now: live windows left behind would be restyled by every later test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def window(make_window) -> KioskWindow:
+    return make_window()

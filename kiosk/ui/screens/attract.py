@@ -1,0 +1,132 @@
+"""The attract screen: calm, readable from across the room, and gone at the first touch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPoint,
+    QPropertyAnimation,
+    QSequentialAnimationGroup,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
+
+# The text moves to a new place every so often so no static image burns into the screen.
+# Each move is a 1 s fade out and a 1 s fade in: nothing moves for more than 5 seconds
+# (WCAG 2.2.2), so there is nothing that needs a pause button.
+DRIFT_INTERVAL_MS = 20_000
+FADE_MS = 1_000
+# Where the text block sits, as fractions of the free space: a slow tour of the screen.
+POSITIONS = ((0.5, 0.45), (0.2, 0.25), (0.8, 0.7), (0.25, 0.75), (0.75, 0.3), (0.5, 0.55))
+
+
+class AttractScreen(QWidget):
+    woken = Signal()
+
+    def __init__(self, parent: QWidget, title: str, clinic: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("Attract")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Touch the screen to start")
+        self._position = 0
+        self._pressed = False
+
+        self.block = QWidget(self)
+        heading = QLabel(
+            f"Touch the screen to read about {title[:1].lower()}{title[1:]}", self.block
+        )
+        heading.setObjectName("AttractTitle")
+        heading.setWordWrap(True)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lines = ["Plain-English answers. Larger text and high contrast on every page."]
+        if clinic:
+            lines.insert(0, clinic)
+        text = QLabel("\n".join(lines), self.block)
+        text.setObjectName("AttractText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self.block)
+        layout.setSpacing(28)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        for label in (heading, text):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+        self._opacity = QGraphicsOpacityEffect(self.block)
+        self._opacity.setOpacity(1.0)
+        self.block.setGraphicsEffect(self._opacity)
+        fade_out = QPropertyAnimation(self._opacity, b"opacity", self)
+        fade_out.setDuration(FADE_MS)
+        fade_out.setEndValue(0.0)
+        fade_out.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        fade_out.finished.connect(self._move_on)
+        fade_in = QPropertyAnimation(self._opacity, b"opacity", self)
+        fade_in.setDuration(FADE_MS)
+        fade_in.setEndValue(1.0)
+        fade_in.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self._fade = QSequentialAnimationGroup(self)
+        self._fade.addAnimation(fade_out)
+        self._fade.addAnimation(fade_in)
+        self._drift = QTimer(self)
+        self._drift.setInterval(DRIFT_INTERVAL_MS)
+        self._drift.timeout.connect(self._fade.start)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self._position = 0
+        self._opacity.setOpacity(1.0)
+        self._place()
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._drift.start()
+
+    def close_screen(self) -> None:
+        self._drift.stop()
+        self._fade.stop()
+        self._opacity.setOpacity(1.0)
+        self.hide()
+
+    def _move_on(self) -> None:
+        self._position = (self._position + 1) % len(POSITIONS)
+        self._place()
+
+    def _place(self) -> None:
+        width = min(self.width() - 80, 1000)
+        self.block.setFixedWidth(width)
+        height = self.block.layout().totalHeightForWidth(width)
+        self.block.setFixedHeight(height)
+        fx, fy = POSITIONS[self._position]
+        free_x, free_y = self.width() - width, self.height() - height
+        self.block.move(QPoint(round(free_x * fx), round(free_y * fy)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+            self._place()
+        return False
+
+    # The touch that wakes the kiosk is used up here: it must not also press whatever
+    # sits under the finger on Home.
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = True
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if self._pressed:
+            self._pressed = False
+            self.woken.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()
+        if not event.isAutoRepeat():
+            self.woken.emit()
