@@ -133,11 +133,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from kiosk.library_source import load_content
 
-    library = load_content(
-        paths.content_root(args.content, settings.content_dir), settings.language
-    )
+    root = paths.content_root(args.content, settings.content_dir)
+    library = load_content(root, settings.language)
     if library is None:
         return 1
     from kiosk.ui import app
 
-    return app.run(library, settings, windowed=windowed)
+    return app.run(library, settings, root, windowed=windowed)

@@ -3,31 +3,50 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.core.loader import load_library, pack_dir
-from kiosk.core.model import Library
+from kiosk.core.model import Library, Severity
+from kiosk.core.validate import format_report
 
 log = logging.getLogger(__name__)
 
 
-def load_content(root: Path, language: str) -> Library | None:
+@dataclass(frozen=True)
+class Loaded:
+    """A pack read from disk: the library if any page can be shown, and the report."""
+
+    library: Library | None
+    report: str
+    source: Path
+
+
+def read_pack(root: Path, language: str) -> Loaded:
     """Load ``language`` from ``root``; log every problem; never raise for bad content."""
+    try:
+        library = load_library(pack_dir(root, language))
+    except (OSError, ValueError) as exc:
+        return Loaded(None, f"{root}: {exc}", root)
+    for problem in library.problems:
+        (log.error if problem.severity is Severity.ERROR else log.warning)("%s", problem)
+    report = format_report(library.problems, pages=len(library.pages))
+    if not library.pages:
+        return Loaded(None, f"{report}\nno page could be shown from {root}", root)
+    return Loaded(library, report, root)
+
+
+def load_content(root: Path, language: str) -> Library | None:
+    """The library to start with: ``root`` if anything in it can be shown, else the bundled."""
     candidates = [root]
     bundled = paths.bundled_content_dir()
     if root.resolve() != bundled.resolve():
         candidates.append(bundled)
     for candidate in candidates:
-        try:
-            library = load_library(pack_dir(candidate, language))
-        except (OSError, ValueError) as exc:
-            log.error("content %s: %s", candidate, exc)
-            continue
-        for problem in library.problems:
-            (log.error if problem.severity == "error" else log.warning)("%s", problem)
-        if library.pages:
-            return library
-        log.error("content %s: no page could be shown; trying the next source", candidate)
+        loaded = read_pack(candidate, language)
+        if loaded.library is not None:
+            return loaded.library
+        log.error("content %s is not usable: %s", candidate, loaded.report.splitlines()[-1])
     log.error("no usable content found; check the content folder with 'kiosk validate'")
     return None

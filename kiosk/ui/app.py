@@ -6,6 +6,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,11 +15,12 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import APP_NAME
 from kiosk.core.model import Library
-from kiosk.core.settings import Settings
+from kiosk.library_source import read_pack
 from kiosk.ui.context_menus import ContextMenuBlocker
 from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.recovery import Recovery, quit_on_sigterm
+from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
 
 log = logging.getLogger(__name__)
@@ -52,12 +54,23 @@ def build_window(
     return window
 
 
-def run(library: Library, settings: Any = None, *, windowed: bool) -> int:
-    settings = settings if settings is not None else Settings()
+def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     locked = not windowed
     window = build_window(library, app, settings, locked=locked)
+
+    def exit_kiosk() -> None:
+        log.info("staff closed the kiosk")
+        window.allow_close = True
+        app.quit()
+
+    staff = StaffAccess(
+        window,
+        settings.staff_pin_hash,
+        reload=lambda: read_pack(content_root, settings.language),
+        exit_kiosk=exit_kiosk,
+    )
     recovery = Recovery(window.recover, app)
     recovery.install()
     quit_on_sigterm(app)
@@ -78,7 +91,7 @@ def run(library: Library, settings: Any = None, *, windowed: bool) -> int:
     recovery.uninstall()
     window.allow_close = True
     window.close()
+    staff.deleteLater()
     window.deleteLater()
-    del window
     app.processEvents()
     return code

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
@@ -33,6 +33,8 @@ WINDOWED_SIZE = (1280, 800)
 
 
 class KioskWindow(QWidget):
+    sessionStarted = Signal()  # a new patient (or none): overlays of the last one must close
+
     def __init__(
         self,
         library: Library,
@@ -103,12 +105,14 @@ class KioskWindow(QWidget):
         self.navigator.register("home", self.home_screen)
         self.navigator.register("answer", self.answer_screen)
         self.navigator.register("glossary", self.glossary_screen)
+        self.attract.set_title(library.info.title)
         self.home_screen.routeRequested.connect(self.navigator.go)
         self.answer_screen.routeRequested.connect(self.navigator.go)
         for screen in (self.answer_screen, self.glossary_screen):
             screen.homeRequested.connect(self.navigator.home)
             screen.backRequested.connect(self.navigator.back)
             screen.termActivated.connect(self.show_definition)
+        self._apply_appearance()
 
     # -- the patient session ---------------------------------------------------------------
 
@@ -124,6 +128,7 @@ class KioskWindow(QWidget):
         self._apply_appearance()
         self.navigator.restart(session)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.sessionStarted.emit()
 
     def reset_for_next_patient(self) -> None:
         """The idle countdown ran out: a fresh session, and the attract screen."""

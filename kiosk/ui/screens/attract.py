@@ -38,9 +38,7 @@ class AttractScreen(QWidget):
         self._pressed = False
 
         self.block = QWidget(self)
-        heading = QLabel(
-            f"Touch the screen to read about {title[:1].lower()}{title[1:]}", self.block
-        )
+        self.heading = heading = QLabel(self.block)
         heading.setObjectName("AttractTitle")
         heading.setWordWrap(True)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,7 +75,12 @@ class AttractScreen(QWidget):
         self._drift.setInterval(DRIFT_INTERVAL_MS)
         self._drift.timeout.connect(self._fade.start)
         parent.installEventFilter(self)
+        self.set_title(title)
         self.hide()
+
+    def set_title(self, title: str) -> None:
+        """``title`` is the content pack's, e.g. "Prolotherapy for pelvic girdle pain"."""
+        self.heading.setText(f"Touch the screen to read about {title[:1].lower()}{title[1:]}")
 
     def open(self) -> None:
         self.setGeometry(self.parentWidget().rect())

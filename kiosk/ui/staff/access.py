@@ -1,0 +1,96 @@
+"""The staff way in: corner hold, PIN pad, staff screen, and what its buttons do."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.pin import PinGuard
+from kiosk.library_source import Loaded
+from kiosk.ui.staff.corner_hold import HOLD_MS, CornerHold
+from kiosk.ui.staff.pin_pad import PinPad
+from kiosk.ui.staff.staff_screen import StaffScreen
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+class StaffAccess(QObject):
+    """Wires the staff widgets into the kiosk window.
+
+    With a PIN hash set, the corner hold opens the PIN pad. Without one, staff access is off
+    when the kiosk is locked down (full screen), and opens straight away in a window.
+    """
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        pin_hash: str,
+        reload: Callable[[], Loaded],
+        exit_kiosk: Callable[[], None],
+        *,
+        hold_ms: int = HOLD_MS,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._reload = reload
+        self._exit = exit_kiosk
+        self.enabled = bool(pin_hash) or not window.locked
+        self.needs_pin = bool(pin_hash)
+        self.corner = CornerHold(window, hold_ms)
+        self.corner.triggered.connect(self.request)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.corner)
+        self.pad = PinPad(window, PinGuard(pin_hash))
+        self.pad.accepted.connect(self.open_staff_screen)
+        self.screen = StaffScreen()
+        window.stack.addWidget(self.screen)
+        self.screen.backRequested.connect(self.back_to_patients)
+        self.screen.reloadRequested.connect(self.reload_content)
+        self.screen.exitRequested.connect(self._exit)
+        window.sessionStarted.connect(self.pad.cancel)
+
+    def request(self) -> None:
+        if not self.enabled:
+            log.info("staff access requested, but no staff_pin_hash is set")
+            return
+        if self.window.attract.isVisible():
+            self.window.wake()
+        log.info("staff access requested")
+        if self.needs_pin:
+            self.window.popup.dismiss()
+            self.pad.open()
+        else:
+            self.open_staff_screen()
+
+    def is_open(self) -> bool:
+        return self.window.stack.currentWidget() is self.screen
+
+    def open_staff_screen(self) -> None:
+        log.info("staff screen opened")
+        self.window.popup.dismiss()
+        self.window.stack.setCurrentWidget(self.screen)
+
+    def back_to_patients(self) -> None:
+        self.window.start_session(self.window.session.__class__())
+
+    def reload_content(self) -> None:
+        loaded = self._reload()
+        if loaded.library is None:
+            log.error("content reload failed; keeping the current content")
+            self.screen.show_report(
+                "Reload failed: the content in use is kept", f"{loaded.source}\n{loaded.report}"
+            )
+            return
+        self.window.set_library(loaded.library)
+        pages = len(loaded.library.pages)
+        log.info("content reloaded from %s: %d pages", loaded.source, pages)
+        self.screen.show_report(f"Content reloaded from {loaded.source}", loaded.report)
+        self.window.stack.setCurrentWidget(self.screen)
