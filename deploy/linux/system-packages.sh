@@ -2,7 +2,7 @@
 # Install the Debian/Ubuntu packages the kiosk needs, only those that are missing.
 #
 #   deploy/linux/system-packages.sh runtime   what a kiosk PC needs to show the window (X11/xcb)
-#   deploy/linux/system-packages.sh test      what `make test` needs (offscreen Qt, fonts, Xvfb)
+#   deploy/linux/system-packages.sh test      what `make test` needs (offscreen Qt, fonts, Xvfb, xdotool)
 #   deploy/linux/system-packages.sh venv      what `python3 -m venv` needs
 #   deploy/linux/system-packages.sh --list GROUP   print the list and do nothing
 #
@@ -15,7 +15,9 @@ base=(libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libgl
 xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
      libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libx11-xcb1)
 venv_pkgs=(python3-venv)
-test_extra=(xvfb xauth)
+# tests/integration/test_xvfb_lockdown.py: a real X server, real key events (XTEST) and the
+# XFIXES cursor image.
+test_extra=(xvfb xauth xdotool libxfixes3)
 
 group=${1:-}
 list_only=false

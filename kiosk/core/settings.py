@@ -139,7 +139,8 @@ def load_settings(path: Path | None, warnings: list[str] | None = None) -> Any:
     if path is None:
         return Settings()
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors (and PowerShell 5's Set-Content) write a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise SettingsError(path, 0, "", f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

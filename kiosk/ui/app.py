@@ -77,7 +77,7 @@ def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) 
     if locked:
         if settings.hide_cursor:
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        window.showFullScreen()
+        window.enter_full_screen()
         window.show_attract()
     else:
         window.resize(*WINDOWED_SIZE)

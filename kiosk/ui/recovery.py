@@ -36,7 +36,7 @@ class Recovery(QObject):
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
         if issubclass(kind, KeyboardInterrupt):
-            QApplication.quit()
+            QApplication.exit(0)
             return
         self.errors += 1
         log.error("unexpected error; returning to Home", exc_info=(kind, error, tb))
@@ -57,7 +57,9 @@ def quit_on_sigterm(app: QApplication) -> QTimer:
     Python runs signal handlers only between bytecodes, so a timer wakes the interpreter
     now and then while Qt's event loop waits.
     """
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # exit(), not quit(): Qt 6's quit() first asks every window to close, and the locked
+    # kiosk window refuses, so the process would run on until systemd killed it.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     waker = QTimer(app)
     waker.setInterval(250)
     waker.timeout.connect(lambda: None)

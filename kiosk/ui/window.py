@@ -206,6 +206,20 @@ class KioskWindow(QWidget):
 
     # -- lockdown --------------------------------------------------------------------------
 
+    def enter_full_screen(self) -> None:
+        """Cover the whole screen, with or without a window manager to honour the request.
+
+        Full screen is only a request to the window manager; a bare X server or a
+        misbehaving one leaves the window at its normal size, so set the size as well.
+        """
+        screen = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+            if not getattr(self, "_follows_screen", False):
+                screen.geometryChanged.connect(lambda _rect: self.enter_full_screen())
+                self._follows_screen = True
+        self.showFullScreen()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
             app = QApplication.instance()
@@ -224,4 +238,4 @@ class KioskWindow(QWidget):
             and not self.isFullScreen()
         ):
             # Something (a key the OS handled, a window manager) took it out of full screen.
-            self.setWindowState(Qt.WindowState.WindowFullScreen)
+            self.enter_full_screen()

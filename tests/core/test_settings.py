@@ -67,3 +67,9 @@ def test_readme_settings_table_is_generated_from_the_declaration() -> None:
     assert match[1].strip() == settings_table(), (
         "README settings table is stale: run make readme-settings"
     )
+
+
+def test_a_byte_order_mark_from_windows_editors_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes('clinic_name = "Riverside"\n'.encode("utf-8-sig"))
+    assert load_settings(path).clinic_name == "Riverside"
