@@ -18,7 +18,7 @@ def credit_lines(page: Page, info: PackInfo) -> list[str]:
     address = page.source_url.removeprefix("https://").removeprefix("http://").rstrip("/")
     lines = [
         f"Source: {page.source} ({address}), whose page was last reviewed in "
-        f"{page.source_reviewed}. Rewritten in plain English for this kiosk.",
+        f"{page.source_reviewed}. Rewritten here in plain English.",
         f"Last reviewed: {long_date(page.reviewed)}. "
         f"Next review due: {long_date(page.next_review)}.",
     ]
