@@ -41,12 +41,49 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser(
+        "printers",
+        help="list the printers this computer can print to",
+        description="List the printers Qt can see (CUPS on Linux, the spooler on Windows), "
+        "the default first, with whether each is ready.",
+    )
+    export = sub.add_parser(
+        "export-pdf",
+        help="save the leaflet as a PDF file",
+        description="Write the leaflet of every question as a PDF into DIR.",
+    )
+    export.add_argument("--out", metavar="DIR", required=True, help="folder to write into")
+    add_leaflet_options(export)
+    print_cmd = sub.add_parser(
+        "print",
+        help="print the leaflet without opening a window",
+        description="Print the leaflet of every question on a printer, with no dialog.",
+    )
+    print_cmd.add_argument(
+        "--printer",
+        metavar="NAME",
+        help="printer to use (default: the `printer` setting, else the system's default printer)",
+    )
+    print_cmd.add_argument("--copies", type=int, default=1, metavar="N", help="copies (1-50)")
+    add_leaflet_options(print_cmd)
+
+    sub.add_parser(
         "hash-pin",
         help="make the staff PIN hash for the settings file",
         description="Ask for a staff PIN twice (it is not shown) and print the line to put in "
         "kiosk.toml. The PIN itself is never stored or logged.",
     )
     return parser
+
+
+def add_leaflet_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--large-print", action="store_true", help="large print (18 pt text) instead of 14 pt"
+    )
+    parser.add_argument(
+        "--paper", choices=("A4", "Letter"), default="A4", help="paper size (default: A4)"
+    )
+    parser.add_argument("--content", metavar="DIR", help="read content packs from DIR")
+    parser.add_argument("--config", metavar="FILE", help="read settings from FILE (TOML)")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -71,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args)
     if args.command == "hash-pin":
         return cmd_hash_pin()
+    if args.command in ("printers", "export-pdf", "print"):
+        from kiosk import leaflet_commands
+
+        return leaflet_commands.run(args)
     return cmd_run(args)
 
 

@@ -33,6 +33,7 @@ class Session:
     scroll: dict[str, int] = field(default_factory=dict)  # Route.key -> scroll position
     popup: str = ""  # glossary anchor of the open definition, or ""
     search_text: str = ""
+    leaflets_printed: int = 0
 
     @property
     def current(self) -> Route:

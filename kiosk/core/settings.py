@@ -93,6 +93,19 @@ DECLARED: tuple[Setting, ...] = (
         False,
         'Let patients print a leaflet themselves with a "Print this for me" button.',
     ),
+    Setting(
+        "patient_print_limit",
+        int,
+        2,
+        "Most leaflets one patient can print with that button before the kiosk resets.",
+        error=_at_least(1),
+    ),
+    Setting(
+        "collect_from",
+        str,
+        "the reception desk",
+        'Where patients collect what they printed (completes "Please collect it from ...").',
+    ),
     Setting("hide_cursor", bool, True, "Hide the mouse pointer when full screen (touchscreens)."),
     Setting("log_dir", str, "", "Folder for log files (empty: the system's log folder)."),
     Setting(

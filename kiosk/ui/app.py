@@ -19,6 +19,7 @@ from kiosk.library_source import read_pack
 from kiosk.ui.context_menus import ContextMenuBlocker
 from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.patient_printing import PatientPrinting
 from kiosk.ui.recovery import Recovery, quit_on_sigterm
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
@@ -67,10 +68,11 @@ def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) 
 
     staff = StaffAccess(
         window,
-        settings.staff_pin_hash,
+        settings,
         reload=lambda: read_pack(content_root, settings.language),
         exit_kiosk=exit_kiosk,
     )
+    patient_printing = PatientPrinting(window, settings) if settings.patient_printing else None
     recovery = Recovery(window.recover, app)
     recovery.install()
     quit_on_sigterm(app)
@@ -92,6 +94,8 @@ def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) 
     window.allow_close = True
     window.close()
     staff.deleteLater()
+    if patient_printing is not None:
+        patient_printing.deleteLater()
     window.deleteLater()
     app.processEvents()
     return code

@@ -34,6 +34,7 @@ WINDOWED_SIZE = (1280, 800)
 
 class KioskWindow(QWidget):
     sessionStarted = Signal()  # a new patient (or none): overlays of the last one must close
+    printRequested = Signal(str)  # a patient asked to print the answer with this page id
 
     def __init__(
         self,
@@ -100,7 +101,10 @@ class KioskWindow(QWidget):
         self.library = library
         self.renderer = Renderer(library)
         self.home_screen = HomeScreen(library)
-        self.answer_screen = AnswerScreen(library, self.renderer)
+        self.answer_screen = AnswerScreen(
+            library, self.renderer, can_print=self.settings.patient_printing
+        )
+        self.answer_screen.printRequested.connect(self.printRequested)
         self.glossary_screen = GlossaryScreen(library, self.renderer)
         self.navigator.register("home", self.home_screen)
         self.navigator.register("answer", self.answer_screen)
@@ -160,6 +164,10 @@ class KioskWindow(QWidget):
         self.idle_overlay.show_countdown(self.idle.timer.seconds_left())
 
     # -- glossary pop-up -------------------------------------------------------------------
+
+    def show_message(self, title: str, text: str) -> None:
+        """A large message in the pop-up (for example, where to collect a printed leaflet)."""
+        self.popup.show_definition(title, text)
 
     def show_definition(self, anchor: str) -> None:
         entry = self.library.glossary.by_anchor(anchor)

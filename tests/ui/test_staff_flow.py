@@ -37,7 +37,7 @@ def content(tmp_path: Path) -> Path:
 def make_staff(window, pin_hash: str, content: Path, exits: list[int]) -> StaffAccess:
     return StaffAccess(
         window,
-        pin_hash,
+        Settings(staff_pin_hash=pin_hash),
         reload=lambda: read_pack(content, "en-GB"),
         exit_kiosk=lambda: exits.append(1),
         hold_ms=HOLD_MS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.credits import credit_html
@@ -10,14 +10,29 @@ from kiosk.core.model import Library
 from kiosk.core.render import Renderer
 from kiosk.core.session import Route
 from kiosk.ui.screens.reading import ReadingScreen
+from kiosk.ui.widgets.buttons import touch_button
 
 
 class AnswerScreen(ReadingScreen):
     routeRequested = Signal(object)  # Route
     termActivated = Signal(str)
+    printRequested = Signal(str)  # page id
 
-    def __init__(self, library: Library, renderer: Renderer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        renderer: Renderer,
+        parent: QWidget | None = None,
+        *,
+        can_print: bool = False,
+    ) -> None:
         super().__init__("Answer", with_sequence=True, parent=parent)
+        self.print_button = touch_button(
+            "Print this for me", "PatientPrint", "Print this answer to take home", self
+        )
+        self.print_button.setVisible(can_print)
+        self.print_button.clicked.connect(lambda: self.printRequested.emit(self.page_id))
+        self.title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         self.library = library
         self.renderer = renderer
         self.page_id = ""

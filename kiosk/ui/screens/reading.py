@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.answer_view import TEXT_MARGIN, AnswerView
 from kiosk.ui.widgets.nav_bar import NavBar
@@ -29,10 +29,11 @@ class ReadingScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        title_box = QVBoxLayout()
-        title_box.setContentsMargins(TEXT_MARGIN, 20, TEXT_MARGIN, 4)
-        title_box.addWidget(self.title)
-        layout.addLayout(title_box)
+        self.title_row = QHBoxLayout()
+        self.title_row.setContentsMargins(TEXT_MARGIN, 20, TEXT_MARGIN, 4)
+        self.title_row.setSpacing(16)
+        self.title_row.addWidget(self.title, 1)
+        layout.addLayout(self.title_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.nav)
         self.css = ""

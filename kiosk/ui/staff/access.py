@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.pin import PinGuard
 from kiosk.library_source import Loaded
+from kiosk.printing.compose import composer
 from kiosk.ui.staff.corner_hold import HOLD_MS, CornerHold
 from kiosk.ui.staff.pin_pad import PinPad
+from kiosk.ui.staff.print_screen import PrintScreen
 from kiosk.ui.staff.staff_screen import StaffScreen
 
 if TYPE_CHECKING:
@@ -31,14 +33,16 @@ class StaffAccess(QObject):
     def __init__(
         self,
         window: KioskWindow,
-        pin_hash: str,
+        settings: Any,
         reload: Callable[[], Loaded],
         exit_kiosk: Callable[[], None],
         *,
         hold_ms: int = HOLD_MS,
     ) -> None:
         super().__init__(window)
+        pin_hash = settings.staff_pin_hash
         self.window = window
+        self.settings = settings
         self._reload = reload
         self._exit = exit_kiosk
         self.enabled = bool(pin_hash) or not window.locked
@@ -56,6 +60,27 @@ class StaffAccess(QObject):
         self.screen.reloadRequested.connect(self.reload_content)
         self.screen.exitRequested.connect(self._exit)
         window.sessionStarted.connect(self.pad.cancel)
+        self.print_screen: PrintScreen | None = None
+        self.screen.add_entry("Print leaflets", "Print or save leaflets").clicked.connect(
+            self.open_print_screen
+        )
+        self._build_print_screen()
+
+    def _build_print_screen(self) -> None:
+        old = self.print_screen
+        self.print_screen = PrintScreen(
+            self.window.library, composer(self.settings), self.settings.printer
+        )
+        self.window.stack.addWidget(self.print_screen)
+        self.print_screen.backRequested.connect(self.open_staff_screen)
+        if old is not None:
+            self.window.stack.removeWidget(old)
+            old.deleteLater()
+
+    def open_print_screen(self) -> None:
+        assert self.print_screen is not None
+        self.window.stack.setCurrentWidget(self.print_screen)
+        self.print_screen.open()
 
     def request(self) -> None:
         if not self.enabled:
@@ -71,7 +96,7 @@ class StaffAccess(QObject):
             self.open_staff_screen()
 
     def is_open(self) -> bool:
-        return self.window.stack.currentWidget() is self.screen
+        return self.window.stack.currentWidget() in (self.screen, self.print_screen)
 
     def open_staff_screen(self) -> None:
         log.info("staff screen opened")
@@ -90,6 +115,7 @@ class StaffAccess(QObject):
             )
             return
         self.window.set_library(loaded.library)
+        self._build_print_screen()
         pages = len(loaded.library.pages)
         log.info("content reloaded from %s: %d pages", loaded.source, pages)
         self.screen.show_report(f"Content reloaded from {loaded.source}", loaded.report)

@@ -1,0 +1,50 @@
+"""A row of large toggle buttons of which exactly one is chosen (a touch-sized radio group)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+from kiosk.ui.widgets.buttons import touch_button
+
+
+class ChoiceRow(QWidget):
+    chosen = Signal(str)
+
+    def __init__(self, name: str, choices: list[tuple[str, str]], parent: QWidget | None = None):
+        """``choices`` are (value, label) pairs; the first is chosen to begin with."""
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._values: dict[QPushButton, str] = {}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(12)
+        self.set_choices(choices)
+        self._group.buttonClicked.connect(lambda b: self.chosen.emit(self._values[b]))
+
+    def set_choices(self, choices: list[tuple[str, str]], current: str = "") -> None:
+        for button in list(self._values):
+            self._group.removeButton(button)
+            button.deleteLater()
+        self._values.clear()
+        for value, label in choices:
+            button = touch_button(label, "Choice", f"{self.accessibleName()}: {label}", self)
+            button.setCheckable(True)
+            self._group.addButton(button)
+            self._layout.addWidget(button)
+            self._values[button] = value
+        if choices:
+            self.set_value(current if current in dict(choices) else choices[0][0])
+
+    def value(self) -> str:
+        button = self._group.checkedButton()
+        return self._values[button] if button is not None else ""
+
+    def set_value(self, value: str) -> None:
+        for button, v in self._values.items():
+            button.setChecked(v == value)
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._values)
