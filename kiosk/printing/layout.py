@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPaintDevice,
     QPainter,
     QPalette,
+    QPdfWriter,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -26,6 +27,7 @@ PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 18.0
 FOOTER_GAP_PT = 10.0
 FONT_FAMILY = "Atkinson Hyperlegible"
+LAYOUT_DPI = 1200  # PDF and previews are laid out at this resolution: exact text positions
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -153,18 +155,29 @@ def paint_page(laid: LaidOut, painter: QPainter, index: int) -> None:
 
 
 def page_images(leaflet: Leaflet, paper: str = "A4", dpi: int = 50) -> list[QImage]:
-    """Every page as an image (for on-screen previews): white paper, margins included."""
+    """Every page as an image (for on-screen previews): white paper, margins included.
+
+    The pages are laid out exactly as for the PDF (at its resolution) and only drawn smaller:
+    laid out at screen resolution, small type rounds differently and the page breaks move.
+    """
     page = page_layout(paper)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(LAYOUT_DPI)
+    writer.setPageLayout(page)
+    laid = lay_out(leaflet, writer, page)
     full = page.fullRectPixels(dpi)
-    paint = page.paintRectPixels(dpi)
-    laid = lay_out(leaflet, _image(full.width(), full.height(), dpi), page)
+    margin = page.paintRectPixels(LAYOUT_DPI).topLeft()
+    scale = dpi / LAYOUT_DPI
     images = []
     for index in range(laid.page_count):
         image = _image(full.width(), full.height(), dpi)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.translate(paint.topLeft())
+        painter.scale(scale, scale)
+        painter.translate(margin)
         paint_page(laid, painter, index)
         painter.end()
         images.append(image)

@@ -13,9 +13,7 @@ from PySide6.QtGui import QPainter, QPdfWriter
 
 from kiosk import APP_NAME, __version__
 from kiosk.core.leaflet import Leaflet
-from kiosk.printing.layout import lay_out, page_layout, paint_page
-
-RESOLUTION_DPI = 1200  # layout units: fine enough that text positions are exact
+from kiosk.printing.layout import LAYOUT_DPI, lay_out, page_layout, paint_page
 
 
 class LeafletError(Exception):
@@ -28,7 +26,7 @@ def render_pdf(leaflet: Leaflet, paper: str = "A4") -> tuple[bytes, int]:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION_DPI)
+    writer.setResolution(LAYOUT_DPI)
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(leaflet.metadata["title"])
     writer.setAuthor(leaflet.metadata["author"])

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.core.credits import long_date
 from kiosk.core.leaflet import FORMATS, LARGE, STANDARD, compose_leaflet
+from kiosk.printing.layout import page_images
 from kiosk.printing.pdf import render_pdf
 from tests.printing.pdf_reading import all_text, embedded_fonts, reader_for, runs
 
@@ -106,3 +107,14 @@ def test_large_print_has_more_pages_than_standard(library, fonts) -> None:
     _, standard = render_pdf(compose_leaflet(library, fmt=STANDARD))
     _, large = render_pdf(compose_leaflet(library, fmt=LARGE))
     assert large > standard
+
+
+@pytest.mark.parametrize("paper", list(PAPER_POINTS))
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_previews_show_the_pages_that_print(library, fonts, fmt, paper) -> None:
+    leaflet = compose_leaflet(library, fmt=FORMATS[fmt])
+    _, pages = render_pdf(leaflet, paper)
+    images = page_images(leaflet, paper, dpi=30)
+    assert len(images) == pages
+    width_in = {"A4": 8.27, "Letter": 8.5}[paper]
+    assert images[0].width() == pytest.approx(width_in * 30, abs=2)

@@ -29,6 +29,7 @@ from kiosk.ui.staff.jobs import JobRunner
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.choice_row import ChoiceRow
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.tile import KioskTile
 
 log = logging.getLogger(__name__)
 
@@ -62,16 +63,20 @@ class PrintScreen(QWidget):
 
         options = QWidget()
         options.setObjectName("ScrollBody")
-        self.questions: dict[str, QWidget] = {}
+        self.questions: dict[str, KioskTile] = {}
         question_box = QVBoxLayout()
         question_box.setSpacing(10)
         for page in library.questions:
-            button = touch_button(page.title, "Choice", f"Include: {page.title}", options)
-            button.setCheckable(True)
-            button.setChecked(True)
-            button.toggled.connect(self.refresh_preview)
-            self.questions[page.id] = button
-            question_box.addWidget(button)
+            tile = KioskTile(f"✓ {page.title}", "", options)
+            tile.setAccessibleName(f"Include: {page.title}")
+            tile.setCheckable(True)
+            tile.setChecked(True)
+            tile.toggled.connect(
+                lambda on, t=tile, title=page.title: t.set_title(f"✓ {title}" if on else title)
+            )
+            tile.toggled.connect(self.refresh_preview)
+            self.questions[page.id] = tile
+            question_box.addWidget(tile)
         self.format = ChoiceRow("Format", [(f.name, f.label) for f in FORMATS.values()], options)
         self.paper = ChoiceRow("Paper", [(p, p) for p in PAPER], options)
         self.printer = ChoiceRow("Printer", [], options)
@@ -120,6 +125,7 @@ class PrintScreen(QWidget):
         self.preview_grid.setSpacing(12)
         preview_scroll = QScrollArea(self)
         preview_scroll.setWidgetResizable(True)
+        preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         preview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         preview_scroll.setWidget(self.preview)
         enable_kinetic_scrolling(preview_scroll)
@@ -128,7 +134,9 @@ class PrintScreen(QWidget):
         self.status.setAccessibleName("Print status")
         self.print_button = touch_button("Print", "PrintButton", "Print the leaflet", self)
         self.save_button = touch_button("Save as PDF", "SavePdf", "Save the leaflet as PDF", self)
-        self.back_button = touch_button("Back to staff menu", "PrintBack", "Back to staff", self)
+        self.back_button = touch_button(
+            "‹  Staff menu", "PrintBack", "Back to the staff menu", self
+        )
         self.print_button.clicked.connect(self.start_print)
         self.save_button.clicked.connect(self.start_save)
         self.back_button.clicked.connect(self.backRequested)
@@ -139,17 +147,20 @@ class PrintScreen(QWidget):
         right.addWidget(self.status)
         actions = QHBoxLayout()
         actions.setSpacing(16)
-        for button in (self.print_button, self.save_button, self.back_button):
+        for button in (self.print_button, self.save_button):
             actions.addWidget(button)
+        actions.addStretch(1)
         right.addLayout(actions)
-        title = _label("Print leaflets", "ScreenTitle", self)
+        title_row = QHBoxLayout()
+        title_row.addWidget(_label("Print leaflets", "ScreenTitle", self), 1)
+        title_row.addWidget(self.back_button)
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addWidget(scroll, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
-        layout.addWidget(title)
+        layout.addLayout(title_row)
         layout.addLayout(columns, 1)
         self.set_copies(1)
 
@@ -209,7 +220,7 @@ class PrintScreen(QWidget):
             thumb.setObjectName("PagePreview")
             thumb.setPixmap(QPixmap.fromImage(image))
             thumb.setAccessibleName(f"Page {i + 1} of {len(images)}")
-            self.preview_grid.addWidget(thumb, i // 3, i % 3)
+            self.preview_grid.addWidget(thumb, i // 2, i % 2)
         self.print_button.setEnabled(bool(self.printer.value()))
         self.save_button.setEnabled(bool(self.folder.value()))
 

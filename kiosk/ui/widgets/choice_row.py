@@ -32,6 +32,10 @@ class ChoiceRow(QWidget):
         for value, label in choices:
             button = touch_button(label, "Choice", f"{self.accessibleName()}: {label}", self)
             button.setCheckable(True)
+            # The chosen option says so in words too, not only by its colour.
+            button.toggled.connect(
+                lambda on, b=button, text=label: b.setText(f"✓ {text}" if on else text)
+            )
             self._group.addButton(button)
             self._layout.addWidget(button)
             self._values[button] = value

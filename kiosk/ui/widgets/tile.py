@@ -44,6 +44,9 @@ class KioskTile(QAbstractButton):
             layout.addWidget(label)
             self._labels.append(label)
 
+    def set_title(self, title: str) -> None:
+        self._labels[0].setText(title)
+
     def sizeHint(self) -> QSize:
         return self.layout().sizeHint().expandedTo(QSize(200, 96))
 
@@ -62,5 +65,7 @@ class KioskTile(QAbstractButton):
         option.initFrom(self)
         if self.isDown():
             option.state |= QStyle.StateFlag.State_Sunken
+        if self.isChecked():
+            option.state |= QStyle.StateFlag.State_On
         painter = QPainter(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
