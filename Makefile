@@ -10,7 +10,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 run: $(VENV)/.installed-run system-runtime
 	$(PY) -m kiosk run --windowed
 
-test: $(VENV)/.installed-test system-test lint
+test: $(VENV)/.installed-test system-test print-server lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(VENV)/.installed-test
@@ -32,6 +32,14 @@ system-runtime:
 
 system-test:
 	@$(SYSPKG) test
+
+# A real CUPS server with the KioskPDF (cups-pdf) and KioskStopped queues for the printing tests.
+# Where it cannot run (not root, no CUPS) the printing tests skip with the script's reason; where it
+# should run but fails, they fail with it, so `make test` goes on either way.
+.PHONY: print-server
+print-server: system-test
+	@bash deploy/linux/print-test-queue.sh \
+		|| echo "print-server: no print server (exit $$?); the printing tests will say why" >&2
 
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'

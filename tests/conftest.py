@@ -1,11 +1,19 @@
-"""Shared fixtures: user folders in tmp, the bundled library, and a kiosk window on screen."""
+"""Shared fixtures: user folders in tmp, the bundled library, and kiosk windows on screen."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.loader import load_library, pack_dir
+from kiosk.core.model import Library
+from kiosk.ui.app import build_window
+from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,3 +27,40 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    lib = load_library(pack_dir(CONTENT, "en-GB"))
+    assert lib.pages, lib.problems
+    return lib
+
+
+@pytest.fixture
+def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
+    """Build kiosk windows like the app does; each is closed and deleted after the test."""
+    made: list[KioskWindow] = []
+
+    def make(*, fullscreen: bool = False, **kwargs) -> KioskWindow:
+        win = build_window(library, qapp, **kwargs)
+        made.append(win)
+        if fullscreen:
+            win.showFullScreen()
+        else:
+            win.resize(*WINDOWED_SIZE)
+            win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in made:
+        win.allow_close = True
+        win.close()
+        win.deleteLater()
+    # Delete them now: live windows left behind would be restyled by every later test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def window(make_window) -> KioskWindow:
+    return make_window()

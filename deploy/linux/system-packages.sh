@@ -2,7 +2,10 @@
 # Install the Debian/Ubuntu packages the kiosk needs, only those that are missing.
 #
 #   deploy/linux/system-packages.sh runtime   what a kiosk PC needs to show the window (X11/xcb)
-#   deploy/linux/system-packages.sh test      what `make test` needs (offscreen Qt, fonts, Xvfb, xdotool)
+#   deploy/linux/system-packages.sh test      what `make test` needs (offscreen Qt, fonts, Xvfb, xdotool,
+#                                              and the print-test group)
+#   deploy/linux/system-packages.sh print-test  a real print server for the printing tests (CUPS with
+#                                              a cups-pdf queue, poppler's pdfinfo/pdffonts/pdftoppm)
 #   deploy/linux/system-packages.sh venv      what `python3 -m venv` needs
 #   deploy/linux/system-packages.sh --list GROUP   print the list and do nothing
 #
@@ -18,6 +21,11 @@ venv_pkgs=(python3-venv)
 # tests/integration/test_xvfb_lockdown.py: a real X server, real key events (XTEST) and the
 # XFIXES cursor image.
 test_extra=(xvfb xauth xdotool libxfixes3)
+# tests/integration/test_cups_server.py and the printing tests: a real CUPS scheduler (cups), its
+# command-line tools (cups-client: lp, lpstat, lpadmin, cancel, cupsenable, cupsdisable), the
+# cups-pdf backend that writes each job as a PDF, and poppler-utils to inspect the PDFs.
+# deploy/linux/print-test-queue.sh starts cupsd and adds the queues; no systemd is needed.
+print_test=(cups cups-client printer-driver-cups-pdf poppler-utils)
 
 group=${1:-}
 list_only=false
@@ -25,9 +33,10 @@ if [ "$group" = "--list" ]; then list_only=true; group=${2:-}; fi
 
 case "$group" in
   runtime) want=("${base[@]}" "${xcb[@]}") ;;
-  test) want=("${base[@]}" "${xcb[@]}" "${test_extra[@]}") ;;
+  test) want=("${base[@]}" "${xcb[@]}" "${test_extra[@]}" "${print_test[@]}") ;;
+  print-test) want=("${print_test[@]}") ;;
   venv) want=("${venv_pkgs[@]}") ;;
-  *) echo "usage: $0 [--list] runtime|test|venv" >&2; exit 2 ;;
+  *) echo "usage: $0 [--list] runtime|test|print-test|venv" >&2; exit 2 ;;
 esac
 
 if $list_only; then printf '%s\n' "${want[@]}"; exit 0; fi

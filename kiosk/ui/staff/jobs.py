@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 log = logging.getLogger(__name__)
+
+
+class _Worker(QThread):
+    """A Qt thread, not a plain Python one: the text layout and the printer start Qt timers,
+    which need the event dispatcher that QThread sets up."""
+
+    done = Signal(bool, str)
+
+    def __init__(
+        self, work: Callable[[], str], errors: tuple[type[BaseException], ...], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._errors = errors
+
+    def run(self) -> None:
+        try:
+            message = self._work()
+            self.done.emit(True, str(message))
+        except self._errors as exc:
+            self.done.emit(False, str(exc))
+        except Exception as exc:  # a fault must reach the staff member, not kill the thread
+            log.exception("print job failed")
+            self.done.emit(False, f"Something went wrong: {exc}")
 
 
 class JobRunner(QObject):
@@ -19,30 +41,25 @@ class JobRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: threading.Thread | None = None
+        self._worker: _Worker | None = None
 
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._worker is not None and self._worker.isRunning()
 
     def start(self, work: Callable[[], str], errors: tuple[type[BaseException], ...]) -> bool:
         """Run ``work`` (returns the message to show); ``errors`` are reported, not raised."""
         if self.busy():
             return False
-
-        def run() -> None:
-            try:
-                message: Any = work()
-                self.finished.emit(True, str(message))
-            except errors as exc:
-                self.finished.emit(False, str(exc))
-            except Exception as exc:  # a fault must reach the staff member, not kill the thread
-                log.exception("print job failed")
-                self.finished.emit(False, f"Something went wrong: {exc}")
-
-        self._thread = threading.Thread(target=run, name="kiosk-job", daemon=True)
-        self._thread.start()
+        self._worker = _Worker(work, errors, self)
+        self._worker.done.connect(self.finished)
+        self._worker.finished.connect(self._forget)
+        self._worker.start()
         return True
 
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+    def _forget(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.deleteLater()
+
+    def wait(self, timeout_ms: int = 60_000) -> bool:
+        return self._worker.wait(timeout_ms) if self.busy() and self._worker else True
