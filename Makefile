@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SYSPKG := deploy/linux/system-packages.sh
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format screenshots validate clean system-runtime system-test readme-settings
+.PHONY: run test lint format screenshots bench validate clean system-runtime system-test readme-settings
 
 run: $(VENV)/.installed-run system-runtime
 	$(PY) -m kiosk run --windowed
@@ -24,8 +24,18 @@ format: $(VENV)/.installed-test
 validate: $(VENV)/.installed-run
 	$(PY) -m kiosk validate content
 
-screenshots: $(VENV)/.installed-run system-runtime
+screenshots: $(VENV)/.installed-run system-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.screenshots docs/screenshots
+	rm -rf build/leaflets && mkdir -p build/leaflets
+	$(PY) -m kiosk export-pdf --out build/leaflets
+	$(PY) -m kiosk export-pdf --out build/leaflets --large-print
+	for f in standard large; do \
+		pdftoppm -r 60 -png -singlefile -f 1 -l 1 build/leaflets/en-GB-leaflet-$$f-A4.pdf \
+			docs/screenshots/leaflet-$$f-page1; done
+
+# Benchmarks print tables; they never pass or fail.
+bench: $(VENV)/.installed-test system-test
+	$(PY) -m bench.leaflet_pdf
 
 system-runtime:
 	@$(SYSPKG) runtime
