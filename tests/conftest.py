@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.loader import load_library, pack_dir
 from kiosk.core.model import Library
+from kiosk.core.settings import Settings
 from kiosk.ui.app import build_window
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
 
@@ -42,7 +44,12 @@ def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
     made: list[KioskWindow] = []
 
     def make(*, fullscreen: bool = False, **kwargs) -> KioskWindow:
-        win = build_window(library, qapp, **kwargs)
+        # Qt's mock speech engine unless a test asks for another: it speaks instantly,
+        # reports every word, and needs no sound device.
+        settings = kwargs.pop("settings", None) or Settings()
+        if not settings.speech_engine:
+            settings = dataclasses.replace(settings, speech_engine="mock")
+        win = build_window(library, qapp, settings, **kwargs)
         made.append(win)
         if fullscreen:
             win.showFullScreen()

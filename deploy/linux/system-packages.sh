@@ -17,6 +17,10 @@ base=(libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libgl
 # The xcb platform plugin (a real display) needs these too; Qt 6.5+ needs libxcb-cursor0.
 xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
      libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libx11-xcb1)
+# Read-aloud: Qt's speech module links the PulseAudio and PipeWire client libraries; on a
+# kiosk PC speech-dispatcher with espeak-ng gives the voices (tests use Qt's mock engine).
+audio=(libpulse0 libpipewire-0.3-0)
+speech=(speech-dispatcher espeak-ng)
 venv_pkgs=(python3-venv)
 # tests/integration/test_xvfb_lockdown.py: a real X server, real key events (XTEST) and the
 # XFIXES cursor image.
@@ -32,8 +36,8 @@ list_only=false
 if [ "$group" = "--list" ]; then list_only=true; group=${2:-}; fi
 
 case "$group" in
-  runtime) want=("${base[@]}" "${xcb[@]}") ;;
-  test) want=("${base[@]}" "${xcb[@]}" "${test_extra[@]}" "${print_test[@]}") ;;
+  runtime) want=("${base[@]}" "${xcb[@]}" "${audio[@]}" "${speech[@]}") ;;
+  test) want=("${base[@]}" "${xcb[@]}" "${audio[@]}" "${test_extra[@]}" "${print_test[@]}") ;;
   print-test) want=("${print_test[@]}") ;;
   venv) want=("${venv_pkgs[@]}") ;;
   *) echo "usage: $0 [--list] runtime|test|print-test|venv" >&2; exit 2 ;;

@@ -10,14 +10,16 @@ TEXT_STEPS: tuple[int, ...] = (100, 125, 150, 175, 200)
 
 @dataclass(frozen=True)
 class Route:
-    """A place a patient can be: a screen name and, for answers, the page id."""
+    """A place a patient can be: a screen name, for answers the page id, and for a search
+    result the words to show on arrival."""
 
     screen: str
     arg: str = ""
+    find: str = ""
 
     @property
     def key(self) -> str:
-        return f"{self.screen}:{self.arg}"
+        return f"{self.screen}:{self.arg}:{self.find}"
 
 
 HOME = Route("home")
@@ -34,6 +36,8 @@ class Session:
     popup: str = ""  # glossary anchor of the open definition, or ""
     search_text: str = ""
     leaflets_printed: int = 0
+    speech_rate: float = 0.0  # -1 (slowest) to 1 (fastest); 0 is the voice's normal speed
+    speech_volume: float = 0.8  # 0 to 1
 
     @property
     def current(self) -> Route:

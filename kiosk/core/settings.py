@@ -106,6 +106,13 @@ DECLARED: tuple[Setting, ...] = (
         "the reception desk",
         'Where patients collect what they printed (completes "Please collect it from ...").',
     ),
+    Setting(
+        "speech_engine",
+        str,
+        "",
+        "Text-to-speech engine for read aloud (empty: the system's; `speechd` on Linux, "
+        "`winrt` or `sapi` on Windows).",
+    ),
     Setting("hide_cursor", bool, True, "Hide the mouse pointer when full screen (touchscreens)."),
     Setting("log_dir", str, "", "Folder for log files (empty: the system's log folder)."),
     Setting(

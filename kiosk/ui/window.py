@@ -23,6 +23,7 @@ from kiosk.ui.screens.answer import AnswerScreen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.speech import MIN_VOLUME, RATE_STEP, VOLUME_STEP, ReadAloud
 from kiosk.ui.widgets.definition_popup import DefinitionPopup
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
@@ -87,6 +88,13 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self.idle)
 
+        self.speech = ReadAloud(library.info.language, self.settings.speech_engine, self)
+        if self.speech.available:
+            log.info("read aloud: %s", self.speech.reason)
+        else:
+            log.info("read aloud is off: %s", self.speech.reason)
+        self.navigator.routeChanged.connect(lambda _route: self.speech.stop())
+
         self.header.smallerText.connect(lambda: self._change_text(self.session.shrink_text))
         self.header.largerText.connect(lambda: self._change_text(self.session.grow_text))
         self.header.contrastToggled.connect(self._set_contrast)
@@ -105,6 +113,9 @@ class KioskWindow(QWidget):
             library, self.renderer, can_print=self.settings.patient_printing
         )
         self.answer_screen.printRequested.connect(self.printRequested)
+        self.answer_screen.set_speech(self.speech)
+        self.answer_screen.speech_bar.rateChanged.connect(self._change_rate)
+        self.answer_screen.speech_bar.volumeChanged.connect(self._change_volume)
         self.glossary_screen = GlossaryScreen(library, self.renderer)
         self.navigator.register("home", self.home_screen)
         self.navigator.register("answer", self.answer_screen)
@@ -128,7 +139,9 @@ class KioskWindow(QWidget):
         """Begin again for a new patient: everything the last one changed is dropped."""
         self.popup.dismiss()
         self.idle_overlay.hide()
+        self.speech.stop()
         self.navigator.session = session
+        self.speech.set_rate_and_volume(session.speech_rate, session.speech_volume)
         self._apply_appearance()
         self.navigator.restart(session)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -158,6 +171,16 @@ class KioskWindow(QWidget):
         self.idle_overlay.hide()
         self.navigator.home()
         self.navigator.refresh()
+
+    def _change_rate(self, step: int) -> None:
+        s = self.session
+        s.speech_rate = max(-1.0, min(1.0, s.speech_rate + step * RATE_STEP))
+        self.speech.set_rate_and_volume(s.speech_rate, s.speech_volume)
+
+    def _change_volume(self, step: int) -> None:
+        s = self.session
+        s.speech_volume = max(MIN_VOLUME, min(1.0, s.speech_volume + step * VOLUME_STEP))
+        self.speech.set_rate_and_volume(s.speech_rate, s.speech_volume)
 
     def _warn(self) -> None:
         self.popup.dismiss()
@@ -205,6 +228,10 @@ class KioskWindow(QWidget):
             theme.apply(app, appearance)
         css = appearance.content_css()
         self.answer_screen.css = css
+        self.answer_screen.highlight_colours = (
+            appearance.theme["focus_bg"],
+            appearance.theme["focus_text"],
+        )
         self.glossary_screen.css = css
         self.home_screen.set_columns(2 if appearance.scale <= 1.25 else 1)
         s = self.session

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from kiosk.core.credits import credit_html
 from kiosk.core.model import Library
 from kiosk.core.render import Renderer
 from kiosk.core.session import Route
 from kiosk.ui.screens.reading import ReadingScreen
+from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.speech_bar import SpeechBar
 
 
 class AnswerScreen(ReadingScreen):
@@ -27,12 +30,6 @@ class AnswerScreen(ReadingScreen):
         can_print: bool = False,
     ) -> None:
         super().__init__("Answer", with_sequence=True, parent=parent)
-        self.print_button = touch_button(
-            "Print this for me", "PatientPrint", "Print this answer to take home", self
-        )
-        self.print_button.setVisible(can_print)
-        self.print_button.clicked.connect(lambda: self.printRequested.emit(self.page_id))
-        self.title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         self.library = library
         self.renderer = renderer
         self.page_id = ""
@@ -45,14 +42,89 @@ class AnswerScreen(ReadingScreen):
         assert self.nav.next is not None
         self.nav.previous.clicked.connect(lambda: self._step(0))
         self.nav.next.clicked.connect(lambda: self._step(1))
+        self.print_button = touch_button(
+            "Print this for me", "PatientPrint", "Print this answer to take home", self
+        )
+        self.print_button.setVisible(can_print)
+        self.print_button.clicked.connect(lambda: self.printRequested.emit(self.page_id))
+        self.listen_button = touch_button(
+            "Listen", "Listen", "Listen: read this answer aloud", self
+        )
+        self.listen_button.hide()
+        self.listen_button.clicked.connect(self.listen)
+        self.title_row.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.speech_bar = SpeechBar(self)
+        self.speech_bar.hide()
+        self.layout().insertWidget(1, self.speech_bar)
+        self.speech: ReadAloud | None = None
+        self._spoken_offset = 0
+        self.highlight_colours = ("#FFDD00", "#0B0C0C")
+
+    def set_speech(self, speech: ReadAloud | None) -> None:
+        """Offer read aloud only where a voice for the content's language exists."""
+        self.speech = speech if speech is not None and speech.available else None
+        self.listen_button.setVisible(self.speech is not None)
+        if self.speech is not None:
+            self.speech.speaking.connect(self._speaking)
+            self.speech.paused.connect(self.speech_bar.show_paused)
+            self.speech.sentence.connect(self._show_sentence)
+            self.speech_bar.pauseToggled.connect(self.speech.toggle_pause)
+            self.speech_bar.stopRequested.connect(self.speech.stop)
+
+    def spoken_text(self) -> str:
+        """What Listen reads: the question, then the answer as shown, and not the buttons."""
+        return f"{self.title.text()}.\n{self.view.toPlainText()}"
+
+    def listen(self) -> None:
+        if self.speech is None:
+            return
+        self._spoken_offset = len(self.title.text()) + 2
+        self.speech.speak(self.spoken_text())
+
+    def _speaking(self, on: bool) -> None:
+        self.speech_bar.setVisible(on)
+        self.listen_button.setVisible(not on and self.speech is not None)
+        if not on:
+            self.view.setExtraSelections([])
+
+    def _show_sentence(self, start: int, end: int) -> None:
+        """Highlight the sentence being read and keep it in view."""
+        begin = max(0, start - self._spoken_offset)
+        finish = end - self._spoken_offset
+        if finish <= 0 or not self.isVisible():
+            return
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(begin, self.view.document().characterCount() - 1))
+        cursor.setPosition(
+            min(finish, self.view.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+        )
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        background, text = self.highlight_colours
+        selection.format.setBackground(QColor(background))
+        selection.format.setForeground(QColor(text))
+        self.view.setExtraSelections([selection])
+        self.view.keep_in_view(cursor)
+
+    def highlighted_text(self) -> str:
+        selections = self.view.extraSelections()
+        if not selections:
+            return ""
+        selection = selections[0]
+        return QTextCursor(selection.cursor).selectedText()
 
     def show_route(self, route: Route, scroll: int | None) -> None:
+        if self.speech is not None:
+            self.speech.stop()
         page = self.library.page(route.arg)
         self.page_id = page.id
         self.set_title(page.title)
         html = self.renderer.page_html(page.id) + credit_html(page, self.library.info)
         self.view.show_html(html, self.css)
         self.restore_scroll(scroll)
+        if route.find:
+            self.view.show_match(route.find, self.highlight_colours)
         previous, following = self.library.neighbours(page.id)
         for button, target, word in (
             (self.nav.previous, previous, "Previous"),

@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
@@ -51,6 +51,28 @@ class AnswerView(QTextBrowser):
         # The default style sheet applies when HTML is set, so set it first.
         self.document().setDefaultStyleSheet(css)
         self.setHtml(html)
+
+    def keep_in_view(self, cursor: QTextCursor) -> None:
+        """Scroll so the text at ``cursor`` is on screen, with some text above it."""
+        rect = self.cursorRect(cursor)
+        viewport = self.viewport().rect()
+        if rect.top() < 0 or rect.bottom() > viewport.bottom():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - viewport.height() // 4)
+
+    def show_match(self, words: str, colours: tuple[str, str]) -> bool:
+        """Find ``words`` (a search result), highlight them and scroll them into view."""
+        for term in (words, *sorted(words.split(), key=len, reverse=True)):
+            found = self.document().find(term)
+            if not found.isNull():
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = found
+                selection.format.setBackground(QColor(colours[0]))
+                selection.format.setForeground(QColor(colours[1]))
+                self.setExtraSelections([selection])
+                self.keep_in_view(found)
+                return True
+        return False
 
     def _route_link(self, url: QUrl) -> None:
         scheme, target = url.scheme(), url.path()

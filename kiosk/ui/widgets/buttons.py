@@ -3,7 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
+
+ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def press_on_enter(button: QAbstractButton, event: QKeyEvent) -> bool:
+    """Enter and Return press a focused button, as Space does (keyboard users expect both)."""
+    if event.key() in ACTIVATE_KEYS and not event.isAutoRepeat() and button.isEnabled():
+        button.animateClick()
+        return True
+    return False
+
+
+class KioskButton(QPushButton):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not press_on_enter(self, event):
+            super().keyPressEvent(event)
 
 
 def touch_button(text: str, name: str, accessible: str, parent: QWidget) -> QPushButton:
@@ -12,7 +29,7 @@ def touch_button(text: str, name: str, accessible: str, parent: QWidget) -> QPus
     A touch that left the focus ring on the last button pressed would look like a stuck
     highlight to the next patient; keyboard users still see the ring as they move.
     """
-    button = QPushButton(text, parent)
+    button = KioskButton(text, parent)
     button.setObjectName(name)
     button.setAccessibleName(accessible)
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.ui.widgets.buttons import press_on_enter
 
 
 class KioskTile(QAbstractButton):
@@ -58,6 +60,10 @@ class KioskTile(QAbstractButton):
 
     def heightForWidth(self, width: int) -> int:
         return max(96, self.layout().totalHeightForWidth(width))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not press_on_enter(self, event):
+            super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Let the style sheet draw background, border and the focus ring.
