@@ -121,6 +121,13 @@ DECLARED: tuple[Setting, ...] = (
         True,
         "Count anonymous use (pages read, prints); `false` records nothing at all.",
     ),
+    Setting(
+        "stats_retention_days",
+        int,
+        400,
+        "Days of usage statistics to keep; older days are deleted (checked once a day).",
+        error=_at_least(1),
+    ),
 )
 
 Settings = dataclasses.make_dataclass(

@@ -54,6 +54,7 @@ class Appearance:
             "paragraph_gap": round(body * 0.6),
             "heading_gap": round(body * 0.9),
             "countdown_px": round(96 * c),
+            "key_height": round(max(60, 44 * c)),
             "huge_button_height": round(max(120, 96 * c)),
             "attract_title_px": 64,  # read from across the room; the patient has not chosen yet
             "attract_text_px": 40,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.idle import IdleTimer
 from kiosk.core.model import Library
 from kiosk.core.render import Renderer
-from kiosk.core.session import Session
+from kiosk.core.session import Route, Session
 from kiosk.core.settings import Settings
 from kiosk.ui import theme
 from kiosk.ui.idle import IdleWatcher
@@ -23,6 +23,7 @@ from kiosk.ui.screens.answer import AnswerScreen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.speech import MIN_VOLUME, RATE_STEP, VOLUME_STEP, ReadAloud
 from kiosk.ui.widgets.definition_popup import DefinitionPopup
 from kiosk.ui.widgets.header import Header
@@ -98,6 +99,7 @@ class KioskWindow(QWidget):
         self.header.smallerText.connect(lambda: self._change_text(self.session.shrink_text))
         self.header.largerText.connect(lambda: self._change_text(self.session.grow_text))
         self.header.contrastToggled.connect(self._set_contrast)
+        self.header.searchRequested.connect(lambda: self.navigator.go(Route("search")))
 
         self.set_library(library)
         self.start_session(Session())
@@ -120,6 +122,11 @@ class KioskWindow(QWidget):
         self.navigator.register("home", self.home_screen)
         self.navigator.register("answer", self.answer_screen)
         self.navigator.register("glossary", self.glossary_screen)
+        self.search_screen = SearchScreen(library, lambda: self.session)
+        self.navigator.register("search", self.search_screen)
+        self.search_screen.routeRequested.connect(self.navigator.go)
+        self.search_screen.homeRequested.connect(self.navigator.home)
+        self.search_screen.backRequested.connect(self.navigator.back)
         self.attract.set_title(library.info.title)
         self.home_screen.routeRequested.connect(self.navigator.go)
         self.answer_screen.routeRequested.connect(self.navigator.go)

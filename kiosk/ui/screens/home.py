@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.core.model import Library
@@ -11,6 +12,8 @@ from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.tile import KioskTile
 
 GLOSSARY_ROUTE = Route("glossary")
+# Left and right move one tile; up and down move a row (the number of columns).
+ARROW_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 
 
 class HomeScreen(QWidget):
@@ -75,7 +78,27 @@ class HomeScreen(QWidget):
     def _tile(self, title: str, summary: str, route: Route, parent: QWidget) -> KioskTile:
         tile = KioskTile(title, summary, parent)
         tile.clicked.connect(lambda: self.routeRequested.emit(route))
+        tile.installEventFilter(self)
         return tile
+
+    def tiles(self) -> list[KioskTile]:
+        return self.question_tiles + self.info_tiles
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move between tiles; a focused tile scrolls into view."""
+        if isinstance(watched, KioskTile):
+            if event.type() == QEvent.Type.FocusIn:
+                self.scroll.ensureWidgetVisible(watched, 0, 24)
+            elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                step = ARROW_STEPS.get(Qt.Key(event.key()))
+                if step is not None:
+                    tiles = self.tiles()
+                    rows = event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                    index = tiles.index(watched) + step * (self._columns if rows else 1)
+                    if 0 <= index < len(tiles):
+                        tiles[index].setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
+        return super().eventFilter(watched, event)
 
     def set_columns(self, columns: int) -> None:
         """Two columns of tiles at normal sizes; one when the text is large, so it can wrap."""

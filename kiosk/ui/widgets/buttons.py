@@ -12,7 +12,7 @@ ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 def press_on_enter(button: QAbstractButton, event: QKeyEvent) -> bool:
     """Enter and Return press a focused button, as Space does (keyboard users expect both)."""
     if event.key() in ACTIVATE_KEYS and not event.isAutoRepeat() and button.isEnabled():
-        button.animateClick()
+        button.click()
         return True
     return False
 

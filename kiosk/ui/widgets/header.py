@@ -12,6 +12,7 @@ class Header(QWidget):
     smallerText = Signal()
     largerText = Signal()
     contrastToggled = Signal(bool)
+    searchRequested = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +23,9 @@ class Header(QWidget):
         self.title.setObjectName("HeaderTitle")
         self.title.setWordWrap(True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        self.search = touch_button("Search", "SearchButton", "Search for a word", self)
+        self.search.clicked.connect(self.searchRequested)
 
         self.smaller = touch_button("A−", "SmallerText", "Smaller text", self)
         self.smaller.setToolTip("Make the text smaller")
@@ -44,6 +48,8 @@ class Header(QWidget):
         layout.setContentsMargins(24, 10, 16, 10)
         layout.setSpacing(12)
         layout.addWidget(self.title, 1)
+        layout.addWidget(self.search)
+        layout.addSpacing(12)
         layout.addWidget(self.smaller)
         layout.addWidget(self.size_label)
         layout.addWidget(self.larger)

@@ -1,0 +1,131 @@
+"""Search: type with the on-screen keyboard, see matching answers and words as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.core.model import Library
+from kiosk.core.search import SearchHit, SearchIndex
+from kiosk.core.session import Route, Session
+from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.onscreen_keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.tile import KioskTile
+
+MAX_RESULTS = 12
+MAX_LETTERS = 40
+
+
+def route_for(hit: SearchHit) -> Route:
+    if hit.kind == "glossary":
+        return Route("glossary", hit.target)
+    return Route("answer", hit.target, hit.matched)
+
+
+class SearchScreen(QWidget):
+    routeRequested = Signal(object)  # Route
+    homeRequested = Signal()
+    backRequested = Signal()
+    searched = Signal()  # a search was run (for the anonymous counts; never the words)
+
+    def __init__(
+        self, library: Library, session: Callable[[], Session], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.setAccessibleName("Search")
+        self.index = SearchIndex(library)
+        self._session = session  # asked each time: a reset replaces the session
+        self.hits: list[SearchHit] = []
+
+        self.back = touch_button("‹  Back", "BackButton", "Back", self)
+        self.home = touch_button("⌂  Home", "HomeButton", "Home", self)
+        self.back.clicked.connect(self.backRequested)
+        self.home.clicked.connect(self.homeRequested)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("SearchField")
+        self.field.setAccessibleName("Search for")
+        self.field.setPlaceholderText("Type a word, for example collagen")
+        self.field.setMaxLength(MAX_LETTERS)
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.field.textChanged.connect(self._text_changed)
+        top = QHBoxLayout()
+        top.setContentsMargins(24, 12, 24, 8)
+        top.setSpacing(12)
+        top.addWidget(self.back)
+        top.addWidget(self.home)
+        top.addWidget(self.field, 1)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("SectionLabel")
+        self.summary.setWordWrap(True)
+        self.results = QWidget()
+        self.results.setObjectName("ScrollBody")
+        self.results_layout = QVBoxLayout(self.results)
+        self.results_layout.setContentsMargins(24, 0, 24, 0)
+        self.results_layout.setSpacing(10)
+        self.results_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.results)
+        self.scroll.setAccessibleName("Search results")
+        enable_kinetic_scrolling(self.scroll)
+
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.typed.connect(self.field.insert)
+        self.keyboard.backspace.connect(self.field.backspace)
+        self.keyboard.cleared.connect(self.field.clear)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        summary_box = QHBoxLayout()
+        summary_box.setContentsMargins(24, 0, 24, 0)
+        summary_box.addWidget(self.summary)
+        layout.addLayout(summary_box)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.keyboard)
+
+    def show_route(self, route: Route, scroll: int | None) -> None:
+        # The text lives in the session, so a reset (a new session) starts with none.
+        if self.field.text() != self._session().search_text:
+            self.field.setText(self._session().search_text)
+        else:
+            self._show_results(self._session().search_text)
+        self.scroll.verticalScrollBar().setValue(scroll or 0)
+
+    def scroll_position(self) -> int:
+        return self.scroll.verticalScrollBar().value()
+
+    def _text_changed(self, text: str) -> None:
+        session = self._session()
+        changed = text != session.search_text
+        session.search_text = text
+        self._show_results(text)
+        if changed and text.strip():
+            self.searched.emit()
+
+    def _show_results(self, text: str) -> None:
+        while self.results_layout.count() > 1:
+            item = self.results_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.hits = self.index.search(text, limit=MAX_RESULTS) if text.strip() else []
+        if not text.strip():
+            self.summary.setText("Type a word to find the answers that mention it.")
+        elif not self.hits:
+            self.summary.setText(f"Nothing found for “{text.strip()}”. Try another word.")
+        else:
+            count = len(self.hits)
+            self.summary.setText(f"{count} {'result' if count == 1 else 'results'}:")
+        for i, hit in enumerate(self.hits):
+            label = "Word explained: " if hit.kind == "glossary" else ""
+            tile = KioskTile(f"{label}{hit.title}", hit.snippet, self.results)
+            tile.clicked.connect(lambda _=False, h=hit: self.routeRequested.emit(route_for(h)))
+            self.results_layout.insertWidget(i, tile)
