@@ -71,3 +71,13 @@ def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
 @pytest.fixture
 def window(make_window) -> KioskWindow:
     return make_window()
+
+
+@pytest.fixture(autouse=True)
+def _no_application_style_sheet_left_behind() -> Iterator[None]:
+    """Some widget tests style the whole application; the next test starts without it, or
+    every later style change would restyle every widget any earlier test left alive."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet():
+        app.setStyleSheet("")

@@ -232,7 +232,7 @@ class KioskWindow(QWidget):
         appearance = self.appearance()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply(app, appearance)
+            theme.apply(app, appearance, self)
         css = appearance.content_css()
         self.answer_screen.css = css
         self.answer_screen.highlight_colours = (

@@ -33,7 +33,7 @@ class TouchArea(QWidget):
         return super().event(event)
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def _styled(qapp) -> None:
     style_application(qapp)
 

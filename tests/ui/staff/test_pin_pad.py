@@ -21,7 +21,7 @@ def pin_hash() -> str:
     return hash_pin(PIN)
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def _styled(qapp) -> None:
     style_application(qapp)
 

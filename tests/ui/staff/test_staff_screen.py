@@ -13,7 +13,7 @@ LEFT = Qt.MouseButton.LeftButton
 SHORT_MS = 300
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def _styled(qapp) -> None:
     style_application(qapp)
 
