@@ -74,10 +74,16 @@ def window(make_window) -> KioskWindow:
 
 
 @pytest.fixture(autouse=True)
-def _no_application_style_sheet_left_behind() -> Iterator[None]:
-    """Some widget tests style the whole application; the next test starts without it, or
-    every later style change would restyle every widget any earlier test left alive."""
+def _each_test_leaves_the_application_clean() -> Iterator[None]:
+    """No application style sheet and no closed windows (with their event filters) left
+    behind: otherwise every later test restyles and filters events for all of them."""
     yield
     app = QApplication.instance()
-    if isinstance(app, QApplication) and app.styleSheet():
+    if not isinstance(app, QApplication):
+        return
+    if app.styleSheet():
         app.setStyleSheet("")
+    for widget in app.topLevelWidgets():
+        if not widget.isVisible():
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
