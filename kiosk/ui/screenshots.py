@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.core.loader import load_library, pack_dir
 from kiosk.core.session import TEXT_STEPS, Route, Session
+from kiosk.core.settings import Settings
 from kiosk.ui.app import build_window
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
 
@@ -56,7 +57,8 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     library = load_library(pack_dir(paths.bundled_content_dir(), "en-GB"))
-    window = build_window(library, app)
+    # The mock engine stands in for the kiosk PC's voices, so the Listen button shows.
+    window = build_window(library, app, Settings(speech_engine="mock"))
     window.resize(*WINDOWED_SIZE)
     window.show()
     for path in take(window, app, out):
