@@ -3,14 +3,22 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SYSPKG := deploy/linux/system-packages.sh
+# The standalone executable and what it is built from (see `exe` below).
+EXE := dist/clinic-kiosk/clinic-kiosk
+EXE_SOURCES := build_spec.spec pyproject.toml $(shell find kiosk content resources deploy/pyinstaller \
+	-type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
+PYINSTALLER := $(PY) -m PyInstaller --noconfirm --log-level WARN
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint format screenshots bench validate clean system-runtime system-test readme-settings
+.PHONY: exe exe-onefile
 
 run: $(VENV)/.installed-run system-runtime
 	$(PY) -m kiosk run --windowed
 
-test: $(VENV)/.installed-test system-test print-server lint
+# The executable is built first (only when a source is newer than it) so that
+# tests/integration/test_frozen.py tests the build of this very tree.
+test: $(VENV)/.installed-test system-test print-server lint $(EXE)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(VENV)/.installed-test
@@ -26,6 +34,7 @@ validate: $(VENV)/.installed-run
 
 screenshots: $(VENV)/.installed-run system-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.stats_screenshot docs/screenshots
 	rm -rf build/leaflets && mkdir -p build/leaflets
 	$(PY) -m kiosk export-pdf --out build/leaflets
 	$(PY) -m kiosk export-pdf --out build/leaflets --large-print
@@ -34,8 +43,10 @@ screenshots: $(VENV)/.installed-run system-test
 			docs/screenshots/leaflet-$$f-page1; done
 
 # Benchmarks print tables; they never pass or fail.
-bench: $(VENV)/.installed-test system-test
+bench: $(VENV)/.installed-test $(VENV)/.installed-build system-test $(EXE)
 	$(PY) -m bench.leaflet_pdf
+	$(PY) -m bench.bundle
+	$(PY) -m bench.startup
 
 system-runtime:
 	@$(SYSPKG) runtime
@@ -65,6 +76,28 @@ $(VENV)/.installed-run: pyproject.toml | $(PY)
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $@ $(VENV)/.installed-run
+
+# PyInstaller (the `build` extra) for the standalone executable.
+$(VENV)/.installed-build: pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[build]'
+	@touch $@ $(VENV)/.installed-run
+
+# The standalone executable (build_spec.spec): the folder an installer copies. `make exe`
+# rebuilds it only when the package, content, resources, spec or dependencies changed
+# (`make -B exe` forces it); PyInstaller's cache in build/pyinstaller keeps rebuilds short.
+exe: $(EXE)
+
+# flock: one build at a time (tests/integration/test_frozen.py takes the same lock). The
+# program gets the time the build started, so a source edited during the build is newer.
+$(EXE): $(VENV)/.installed-build $(EXE_SOURCES)
+	@mkdir -p build && touch build/.exe-started
+	flock build/.exe.lock $(PYINSTALLER) --distpath dist --workpath build/pyinstaller build_spec.spec
+	@touch -r build/.exe-started $@
+
+# One file that unpacks itself at every start (slower; see deploy/README.md): an option only.
+exe-onefile: $(VENV)/.installed-build
+	KIOSK_ONEFILE=1 $(PYINSTALLER) --distpath dist/onefile --workpath build/pyinstaller-onefile \
+		build_spec.spec
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache *.egg-info

@@ -1,4 +1,4 @@
-"""Command line: ``kiosk run`` (the default), ``kiosk validate`` and ``kiosk --version``."""
+"""Command line: ``kiosk run`` (the default), ``validate``, ``smoke-test`` and ``--version``."""
 
 from __future__ import annotations
 
@@ -72,6 +72,26 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ask for a staff PIN twice (it is not shown) and print the line to put in "
         "kiosk.toml. The PIN itself is never stored or logged.",
     )
+    stats = sub.add_parser(
+        "stats",
+        help="show the anonymous usage statistics, or save them as CSV",
+        description="Print the usage statistics of the last N days (sessions, pages read, "
+        "prints) as a table, or write the daily counts to a CSV file.",
+    )
+    from kiosk.stats_command import add_arguments as add_stats_arguments
+
+    add_stats_arguments(stats)
+    smoke = sub.add_parser(
+        "smoke-test",
+        help="check this installation: window, every page, leaflets, print support",
+        description="Start the kiosk offscreen (unless QT_QPA_PLATFORM is set), open Home, "
+        "every page, the glossary and search, make each leaflet as a PDF and read it back, and "
+        "check the print, platform, image and speech plugins. One line per check; exit code 0 "
+        "only when all pass.",
+    )
+    from kiosk.smoke import add_arguments as add_smoke_arguments
+
+    add_smoke_arguments(smoke)
     return parser
 
 
@@ -108,6 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args)
     if args.command == "hash-pin":
         return cmd_hash_pin()
+    if args.command == "stats":
+        from kiosk import stats_command
+
+        return stats_command.run(args)
+    if args.command == "smoke-test":
+        from kiosk import smoke
+
+        return smoke.run(args)
     if args.command in ("printers", "export-pdf", "print"):
         from kiosk import leaflet_commands
 

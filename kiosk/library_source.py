@@ -46,6 +46,13 @@ def load_content(root: Path, language: str) -> Library | None:
     for candidate in candidates:
         loaded = read_pack(candidate, language)
         if loaded.library is not None:
+            errors = len(loaded.library.errors)
+            log.info(
+                "content: %d pages from %s%s",
+                len(loaded.library.pages),
+                loaded.library.root,
+                f" ({errors} errors logged: what they affect is left out)" if errors else "",
+            )
             return loaded.library
         log.error("content %s is not usable: %s", candidate, loaded.report.splitlines()[-1])
     log.error("no usable content found; check the content folder with 'kiosk validate'")

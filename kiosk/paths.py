@@ -54,6 +54,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
+def usage_database() -> Path:
+    """The anonymous usage statistics (SQLite), shared by the kiosk and ``kiosk stats``."""
+    return user_data_dir() / "usage.sqlite3"
+
+
 def user_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
 
@@ -72,11 +77,16 @@ def settings_file(explicit: str | None = None) -> Path | None:
 
 
 def content_root(explicit: str | None = None, configured: str = "") -> Path:
-    """Where content packs come from: ``--content``, the setting, beside the program, bundled."""
+    """Where content packs come from: ``--content``, the setting, beside the program, bundled.
+
+    A relative ``content_dir`` setting is taken from the program's folder, not from wherever
+    the kiosk happened to be started (a service starts it in the kiosk user's home).
+    """
     if explicit:
         return Path(explicit)
     if configured:
-        return Path(configured)
+        path = Path(configured).expanduser()
+        return path if path.is_absolute() else install_dir() / path
     beside = install_dir() / "content"
     if IS_FROZEN and beside.is_dir():
         return beside

@@ -13,15 +13,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
-from kiosk import APP_NAME
+from kiosk import APP_NAME, paths
 from kiosk.core.model import Library
+from kiosk.core.stats import open_store
 from kiosk.library_source import read_pack
 from kiosk.ui.context_menus import ContextMenuBlocker
+from kiosk.ui.first_paint import exit_after_first_paint
 from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.patient_printing import PatientPrinting
 from kiosk.ui.recovery import Recovery, quit_on_sigterm
 from kiosk.ui.staff.access import StaffAccess
+from kiosk.ui.usage import UsageRecorder
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
 
 log = logging.getLogger(__name__)
@@ -66,13 +69,22 @@ def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) 
         window.allow_close = True
         app.quit()
 
+    store = open_store(
+        paths.usage_database(),
+        enabled=settings.stats_enabled,
+        retention_days=settings.stats_retention_days,
+    )
+    usage = UsageRecorder(window, store)
     staff = StaffAccess(
         window,
         settings,
         reload=lambda: read_pack(content_root, settings.language),
         exit_kiosk=exit_kiosk,
+        usage=usage,
     )
     patient_printing = PatientPrinting(window, settings) if settings.patient_printing else None
+    if patient_printing is not None:
+        usage.watch_patient_printing(patient_printing)
     recovery = Recovery(window.recover, app)
     recovery.install()
     quit_on_sigterm(app)
@@ -86,11 +98,13 @@ def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) 
         window.show()
         window.wake()
     log.info("kiosk started (%s)", "full screen, locked" if locked else "windowed")
+    exit_after_first_paint(window)  # KIOSK_EXIT_AFTER_FIRST_PAINT=1: bench/startup.py
     code = app.exec()
     log.info("kiosk stopped")
     # Tear down in a fixed order: window first, then the application (xcb exit crashes
     # were seen when garbage collection picked the order).
     recovery.uninstall()
+    usage.close()  # the last counts, before the window (and the recorder with it) goes
     window.allow_close = True
     window.close()
     staff.deleteLater()

@@ -6,7 +6,7 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.printing.compose import composer
 from kiosk.printing.pdf import LeafletError
@@ -24,6 +24,8 @@ LARGE_PRINT_FROM_PERCENT = 150  # a patient reading at this size or more gets la
 class PatientPrinting(QObject):
     """Prints on the configured (or default) printer with no dialog, never in front of anyone."""
 
+    printed = Signal(str)  # leaflet format, once the printer has taken the job
+
     def __init__(self, window: KioskWindow, settings: Any) -> None:
         super().__init__(window)
         self.window = window
@@ -31,6 +33,7 @@ class PatientPrinting(QObject):
         self._compose = composer(settings)
         self.jobs = JobRunner(self)
         self.jobs.finished.connect(self._finished)
+        self._format = ""
         window.printRequested.connect(self.request)
 
     def request(self, page_id: str) -> None:
@@ -47,6 +50,7 @@ class PatientPrinting(QObject):
             return
         session.leaflets_printed += 1
         fmt = "large" if session.text_percent >= LARGE_PRINT_FROM_PERCENT else "standard"
+        self._format = fmt
         leaflet = self._compose(self.window.library, fmt, (page_id,))
         printer = self.settings.printer
         self.window.show_message("Printing your leaflet…", "<p>This takes a few seconds.</p>")
@@ -59,6 +63,7 @@ class PatientPrinting(QObject):
         place = html.escape(self.settings.collect_from)
         if ok:
             log.info("patient leaflet printed on %s", message)
+            self.printed.emit(self._format)
             self.window.show_message(
                 "Your leaflet is printing", f"<p>Please collect it from {place}.</p>"
             )

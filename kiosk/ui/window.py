@@ -16,7 +16,7 @@ from kiosk.core.model import Library
 from kiosk.core.render import Renderer
 from kiosk.core.session import Route, Session
 from kiosk.core.settings import Settings
-from kiosk.ui import theme
+from kiosk.ui import theme, usage
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.answer import AnswerScreen
@@ -127,6 +127,9 @@ class KioskWindow(QWidget):
         self.search_screen.routeRequested.connect(self.navigator.go)
         self.search_screen.homeRequested.connect(self.navigator.home)
         self.search_screen.backRequested.connect(self.navigator.back)
+        # Counts only: neither call can carry what was searched for or read.
+        self.search_screen.searched.connect(lambda: usage.record("search"))
+        self.answer_screen.listen_button.clicked.connect(lambda: usage.record("read_aloud"))
         self.attract.set_title(library.info.title)
         self.home_screen.routeRequested.connect(self.navigator.go)
         self.answer_screen.routeRequested.connect(self.navigator.go)

@@ -16,8 +16,10 @@ from kiosk.ui.staff.corner_hold import HOLD_MS, CornerHold
 from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.staff.print_screen import PrintScreen
 from kiosk.ui.staff.staff_screen import StaffScreen
+from kiosk.ui.staff.stats_screen import StatsScreen
 
 if TYPE_CHECKING:
+    from kiosk.ui.usage import UsageRecorder
     from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -38,8 +40,10 @@ class StaffAccess(QObject):
         exit_kiosk: Callable[[], None],
         *,
         hold_ms: int = HOLD_MS,
+        usage: UsageRecorder | None = None,
     ) -> None:
         super().__init__(window)
+        self.usage = usage  # counts prints and PDFs, and backs the Statistics screen
         pin_hash = settings.staff_pin_hash
         self.window = window
         self.settings = settings
@@ -65,6 +69,14 @@ class StaffAccess(QObject):
             self.open_print_screen
         )
         self._build_print_screen()
+        self.stats_screen: StatsScreen | None = None
+        if usage is not None:
+            self.stats_screen = StatsScreen(usage.store, lambda: self.window.library)
+            window.stack.addWidget(self.stats_screen)
+            self.stats_screen.backRequested.connect(self.open_staff_screen)
+            self.screen.add_entry("Statistics", "Usage statistics").clicked.connect(
+                self.open_stats_screen
+            )
 
     def _build_print_screen(self) -> None:
         old = self.print_screen
@@ -73,6 +85,8 @@ class StaffAccess(QObject):
         )
         self.window.stack.addWidget(self.print_screen)
         self.print_screen.backRequested.connect(self.open_staff_screen)
+        if self.usage is not None:
+            self.usage.watch_print_screen(self.print_screen)
         if old is not None:
             self.window.stack.removeWidget(old)
             old.deleteLater()
@@ -81,6 +95,11 @@ class StaffAccess(QObject):
         assert self.print_screen is not None
         self.window.stack.setCurrentWidget(self.print_screen)
         self.print_screen.open()
+
+    def open_stats_screen(self) -> None:
+        assert self.stats_screen is not None
+        self.window.stack.setCurrentWidget(self.stats_screen)
+        self.stats_screen.open()
 
     def request(self) -> None:
         if not self.enabled:
@@ -96,7 +115,8 @@ class StaffAccess(QObject):
             self.open_staff_screen()
 
     def is_open(self) -> bool:
-        return self.window.stack.currentWidget() in (self.screen, self.print_screen)
+        staff_pages = (self.screen, self.print_screen, self.stats_screen)
+        return self.window.stack.currentWidget() in staff_pages
 
     def open_staff_screen(self) -> None:
         log.info("staff screen opened")
