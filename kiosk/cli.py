@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser(
         "validate",
         help="check a content folder and report problems",
-        description="Check every content pack under DIR (default: the content in use) and print "
+        description="Check every content pack under DIR (default: the bundled content) and print "
         "one line per problem as FILE:LINE: severity: message. Exit code 0 when there are no "
         "errors, 1 otherwise.",
     )

@@ -158,3 +158,14 @@ def test_hash_pin_prints_a_setting_line_and_never_the_pin() -> None:
     )
     assert mismatch.returncode == 1
     assert "differ" in mismatch.stderr
+
+
+def test_readme_lists_the_runtime_packages_the_installer_installs() -> None:
+    listed = subprocess.run(
+        ["bash", str(CONTENT.parent / "deploy/linux/system-packages.sh"), "--list", "runtime"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    readme = (CONTENT.parent / "README.md").read_text(encoding="utf-8")
+    assert " ".join(listed) in readme, "README's Linux package list is stale"

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import textstat
 from markdown.util import AMP_SUBSTITUTE
 
 from kiosk.core.model import Glossary, Page, Problem, Severity
@@ -169,6 +168,10 @@ def _reading_warnings(blocks: list[str], lines: _Lines, path: str) -> list[Probl
     # Headings and list items rarely end in a full stop; without one textstat runs them together.
     plain = "\n".join(b if b[-1] in ".!?:" else f"{b}." for b in blocks)
     if len(plain.split()) >= MIN_WORDS_FOR_READABILITY:
+        # Imported here: textstat loads pkg_resources and a hyphenation dictionary (a quarter
+        # of a second or more), which the kiosk's start-up should not pay for every page.
+        import textstat
+
         score = textstat.flesch_reading_ease(plain)
         if score < READING_EASE_WARN_BELOW:
             message = (
