@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.pin import MAX_FAILURES, PinGuard
 from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.overlay import Overlay
 
 MAX_DIGITS = 12
 # Keys at twice the WCAG AAA target: staff may be in a hurry or wearing gloves. The style
@@ -36,24 +36,20 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-class PinPad(QWidget):
+class PinPad(Overlay):
     """Covers its parent with a dimmed backdrop and a card with dots, keypad and Cancel."""
 
     accepted = Signal()
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, guard: PinGuard) -> None:
-        super().__init__(parent)
-        self.setObjectName("Scrim")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        super().__init__(parent, "PinCard")
         self.setAccessibleName("Staff access")
         # The pad itself holds focus so a keyboard's digits reach it without a focus ring.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.guard = guard
         self._digits = ""
 
-        self.card = QFrame(self)
-        self.card.setObjectName("PinCard")
         self.card.setAccessibleName("Staff access")
         self.title = self._label("Staff access", "PinTitle")
         self.dots = self._label("", "PinDots")
@@ -84,9 +80,6 @@ class PinPad(QWidget):
         self._timer.timeout.connect(self.tick)
 
         self._build_layout()
-        # Hidden only once built: hiding runs hideEvent, which needs the widgets above.
-        self.hide()
-        parent.installEventFilter(self)
 
     def _label(self, text: str, name: str) -> QLabel:
         label = QLabel(text, self.card)
@@ -124,7 +117,7 @@ class PinPad(QWidget):
         self._say(HINT if self.guard.stored_hash else NO_PIN)
         self.tick()
         self.show()
-        self._fit()
+        self.fit()
         self.raise_()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -151,7 +144,7 @@ class PinPad(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         if self.isVisible():
-            self._fit()  # a long message at a large text size needs a taller card
+            self.fit()  # a long message at a large text size needs a taller card
 
     def is_locked(self) -> bool:
         return self.guard.seconds_locked() > 0
@@ -201,9 +194,7 @@ class PinPad(QWidget):
 
     # --- placement, keys and focus
 
-    def _fit(self) -> None:
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
+    def card_size(self, parent: QWidget) -> tuple[int, int]:
         # Room for all the dots from the start, so the card neither jumps nor cuts them off.
         metrics = self.dots.fontMetrics()
         self.dots.setMinimumHeight(metrics.height())
@@ -215,27 +206,13 @@ class PinPad(QWidget):
         hint = self.card.sizeHint()
         width = min(parent.width() - 2 * CARD_MARGIN, max(hint.width(), 860))
         wanted = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else hint.height()
-        height = min(max(wanted, hint.height()), parent.height() - 40)
-        self.card.setFixedSize(width, height)
-        self.card.move((parent.width() - width) // 2, (parent.height() - height) // 2)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.parentWidget()
-            and event.type() == QEvent.Type.Resize
-            and self.isVisible()
-        ):
-            self._fit()
-        return False
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Text size changes the style sheet: the card must grow with its text.
-        if event.type() == QEvent.Type.StyleChange and self.isVisible():
-            self._fit()
-        super().changeEvent(event)
+        return width, min(max(wanted, hint.height()), parent.height() - 40)
 
     def hideEvent(self, event: QEvent) -> None:
         # However the pad goes away (Cancel, accepted, an idle reset), no digits stay behind.
+        if not hasattr(self, "_timer"):  # hidden by Overlay before the keys were built
+            super().hideEvent(event)
+            return
         self._clear_digits()
         self._timer.stop()
         super().hideEvent(event)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.overlay import Overlay
 
 
-class DefinitionPopup(QWidget):
+class DefinitionPopup(Overlay):
     """Covers its parent with a dimmed backdrop and shows a card with the definition."""
 
     closed = Signal()
@@ -17,12 +18,6 @@ class DefinitionPopup(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("Scrim")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.hide()
-
-        self.card = QFrame(self)
-        self.card.setObjectName("PopupCard")
         self.card.setAccessibleName("Word explained")
         self.title = QLabel(self.card)
         self.title.setObjectName("PopupTitle")
@@ -50,7 +45,6 @@ class DefinitionPopup(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
-        parent.installEventFilter(self)
 
     @property
     def term(self) -> str:
@@ -61,7 +55,7 @@ class DefinitionPopup(QWidget):
         self.text.setText(html)
         self.card.setAccessibleDescription(f"Explanation of {term}")
         self.show()
-        self._fit()
+        self.fit()
         self.raise_()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -74,29 +68,8 @@ class DefinitionPopup(QWidget):
         if link.startswith("glossary:"):
             self.termActivated.emit(link.removeprefix("glossary:"))
 
-    def _fit(self) -> None:
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
-        width = min(parent.width() - 80, max(720, parent.width() * 2 // 3))
-        self.card.setFixedWidth(width)
-        height = min(self.card.layout().totalHeightForWidth(width), parent.height() - 60)
-        self.card.setFixedHeight(height)
-        self.card.move((parent.width() - width) // 2, (parent.height() - height) // 2)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.parentWidget()
-            and event.type() == QEvent.Type.Resize
-            and self.isVisible()
-        ):
-            self._fit()
-        return False
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Text size changes the style sheet: the card must grow with its text.
-        if event.type() == QEvent.Type.StyleChange and self.isVisible():
-            self._fit()
-        super().changeEvent(event)
+    def card_width(self, available: int) -> int:
+        return min(available - 80, max(720, available * 2 // 3))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A touch on the dimmed backdrop, outside the card, closes the pop-up.

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.overlay import Overlay
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(Overlay):
     stillReading = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("Scrim")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.hide()
-        self.card = QFrame(self)
-        self.card.setObjectName("PopupCard")
         self.card.setAccessibleName("Are you still reading?")
         self.question = QLabel("Are you still reading?", self.card)
         self.question.setObjectName("PopupTitle")
@@ -42,7 +38,6 @@ class IdleOverlay(QWidget):
         layout.addWidget(self.seconds)
         layout.addWidget(self.explain)
         layout.addWidget(self.button)
-        parent.installEventFilter(self)
 
     def show_countdown(self, seconds: int) -> None:
         self.seconds.setText(str(seconds))
@@ -56,22 +51,4 @@ class IdleOverlay(QWidget):
             self.show()
             self.raise_()
             self.button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._fit()
-
-    def _fit(self) -> None:
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
-        width = min(parent.width() - 80, 900)
-        self.card.setFixedWidth(width)
-        height = min(self.card.layout().totalHeightForWidth(width), parent.height() - 40)
-        self.card.setFixedHeight(height)
-        self.card.move((parent.width() - width) // 2, (parent.height() - height) // 2)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.parentWidget()
-            and event.type() == QEvent.Type.Resize
-            and self.isVisible()
-        ):
-            self._fit()
-        return False
+        self.fit()
