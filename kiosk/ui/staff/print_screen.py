@@ -29,19 +29,13 @@ from kiosk.ui.staff.jobs import JobRunner
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.choice_row import ChoiceRow
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.tile import KioskTile
 
 log = logging.getLogger(__name__)
 
 PREVIEW_DPI = 30
 MAX_COPIES = 50
-
-
-def _label(text: str, name: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 class PrintScreen(QWidget):
@@ -84,7 +78,7 @@ class PrintScreen(QWidget):
             row.chosen.connect(lambda _v: self.refresh_preview())
         self.fewer = touch_button("−", "CopiesFewer", "Fewer copies", options)
         self.more = touch_button("+", "CopiesMore", "More copies", options)
-        self.copies_label = _label("", "CopiesLabel", options)
+        self.copies_label = text_label("", "CopiesLabel", options)
         self.fewer.clicked.connect(lambda: self.set_copies(self._copies - 1))
         self.more.clicked.connect(lambda: self.set_copies(self._copies + 1))
         copies = QHBoxLayout()
@@ -105,7 +99,7 @@ class PrintScreen(QWidget):
             ("Copies", copies),
             ("Save as PDF to", self.folder),
         ):
-            form.addWidget(_label(title, "SectionLabel", options))
+            form.addWidget(text_label(title, "SectionLabel", options))
             if isinstance(item, QHBoxLayout | QVBoxLayout):
                 form.addLayout(item)
             else:
@@ -118,7 +112,7 @@ class PrintScreen(QWidget):
         scroll.setWidget(options)
         enable_kinetic_scrolling(scroll)
 
-        self.preview_title = _label("", "SectionLabel", self)
+        self.preview_title = text_label("", "SectionLabel", self)
         self.preview = QWidget()
         self.preview.setObjectName("ScrollBody")
         self.preview_grid = QGridLayout(self.preview)
@@ -130,7 +124,7 @@ class PrintScreen(QWidget):
         preview_scroll.setWidget(self.preview)
         enable_kinetic_scrolling(preview_scroll)
 
-        self.status = _label("", "StaffReportTitle", self)
+        self.status = text_label("", "StaffReportTitle", self)
         self.status.setAccessibleName("Print status")
         self.print_button = touch_button("Print", "PrintButton", "Print the leaflet", self)
         self.save_button = touch_button("Save as PDF", "SavePdf", "Save the leaflet as PDF", self)
@@ -152,7 +146,7 @@ class PrintScreen(QWidget):
         actions.addStretch(1)
         right.addLayout(actions)
         title_row = QHBoxLayout()
-        title_row.addWidget(_label("Print leaflets", "ScreenTitle", self), 1)
+        title_row.addWidget(text_label("Print leaflets", "ScreenTitle", self), 1)
         title_row.addWidget(self.back_button)
         columns = QHBoxLayout()
         columns.setSpacing(24)

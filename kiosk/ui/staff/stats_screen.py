@@ -34,6 +34,7 @@ from kiosk.ui.widgets.bar_chart import ChartData, ColumnChart, HorizontalBarChar
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.choice_row import ChoiceRow
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.labels import text_label
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +53,6 @@ FIGURES = (  # key, caption on its tile (short: seven tiles share a row), full n
     ("printed", "Leaflets", "Leaflets printed"),
     ("exported", "PDFs saved", "PDFs saved"),
 )
-
-
-def _label(text: str, name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class StatsScreen(QWidget):
@@ -90,7 +83,7 @@ class StatsScreen(QWidget):
             "‹  Staff menu", "StatsBack", "Back to the staff menu", self
         )
         self.back_button.clicked.connect(self.backRequested)
-        self.period_label = _label("", "StatsPeriod", self)
+        self.period_label = text_label("", "StatsPeriod", self)
 
         body = QWidget()
         body.setObjectName("ScrollBody")
@@ -109,7 +102,7 @@ class StatsScreen(QWidget):
         self.formats: dict[str, QLabel] = {}
         left = QVBoxLayout()
         left.setSpacing(8)
-        left.addWidget(_label("Patient sessions per day", "SectionLabel", body))
+        left.addWidget(text_label("Patient sessions per day", "SectionLabel", body))
         left.addWidget(self.sessions_chart)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -120,10 +113,10 @@ class StatsScreen(QWidget):
             ("Time at the kiosk (visits)", buckets, self.lengths),
             ("Leaflets", formats, self.formats),
         ):
-            right.addWidget(_label(title, "SectionLabel", body))
+            right.addWidget(text_label(title, "SectionLabel", body))
             right.addLayout(self._grid(rows, into, body))
             right.addSpacing(12)
-        right.addWidget(_label("Save the CSV file to", "SectionLabel", body))
+        right.addWidget(text_label("Save the CSV file to", "SectionLabel", body))
         self.folder = ChoiceRow("Save to", [], body)
         self.folder.layout().setDirection(QVBoxLayout.Direction.TopToBottom)
         right.addWidget(self.folder)
@@ -138,7 +131,7 @@ class StatsScreen(QWidget):
         outer.setSpacing(12)
         outer.addLayout(tiles)
         # The whole width for the most read pages: their titles are long questions.
-        outer.addWidget(_label("Most read (times opened)", "SectionLabel", body))
+        outer.addWidget(text_label("Most read (times opened)", "SectionLabel", body))
         outer.addWidget(self.top_chart)
         outer.addSpacing(12)
         outer.addLayout(columns, 1)
@@ -150,7 +143,7 @@ class StatsScreen(QWidget):
         enable_kinetic_scrolling(scroll)
         self.scroll = scroll
 
-        self.status = _label("", "StaffReportTitle", self)
+        self.status = text_label("", "StaffReportTitle", self)
         self.status.setAccessibleName("Statistics status")
         self.export_button = touch_button("Export CSV", "StatsExport", "Export as CSV", self)
         self.export_button.clicked.connect(self.start_export)
@@ -163,7 +156,7 @@ class StatsScreen(QWidget):
 
         title_row = QHBoxLayout()
         title_row.setSpacing(16)
-        title_row.addWidget(_label("Statistics", "ScreenTitle", self, wrap=False))
+        title_row.addWidget(text_label("Statistics", "ScreenTitle", self, wrap=False))
         title_row.addSpacing(8)
         title_row.addWidget(self.period_label, 1)
         title_row.addWidget(self.period)
@@ -184,13 +177,13 @@ class StatsScreen(QWidget):
     def _tile(self, key: str, caption: str, name: str, parent: QWidget) -> QFrame:
         tile = QFrame(parent)
         tile.setObjectName("StatsTile")
-        number = self.figures[key] = _label("0", "StatsNumber", tile, wrap=False)
+        number = self.figures[key] = text_label("0", "StatsNumber", tile, wrap=False)
         number.setAccessibleName(name)
         box = QVBoxLayout(tile)
         box.setContentsMargins(12, 6, 12, 8)
         box.setSpacing(0)
         box.addWidget(number)
-        box.addWidget(_label(caption, "StatsCaption", tile))
+        box.addWidget(text_label(caption, "StatsCaption", tile))
         box.addStretch(1)
         return tile
 
@@ -200,8 +193,8 @@ class StatsScreen(QWidget):
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
         for i, (key, text) in enumerate(rows):
-            grid.addWidget(_label(text, "StatsFigure", parent), i, 0)
-            into[key] = _label("0", "StatsValue", parent)
+            grid.addWidget(text_label(text, "StatsFigure", parent), i, 0)
+            into[key] = text_label("0", "StatsValue", parent)
             into[key].setAccessibleName(text)
             grid.addWidget(into[key], i, 1)
         grid.setColumnStretch(1, 1)
