@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.core.loader import load_library, pack_dir
+from kiosk.core.model import Library
 from kiosk.core.session import TEXT_STEPS, Route, Session
 from kiosk.core.settings import Settings
 from kiosk.ui.app import build_window
@@ -51,12 +52,18 @@ def take(window: KioskWindow, app: QApplication, out: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str]) -> int:
+def prepare(argv: list[str]) -> tuple[QApplication, Library, Path]:
+    """Offscreen application, the bundled library, and the output folder (made if needed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    library = load_library(pack_dir(paths.bundled_content_dir(), "en-GB"))
+    assert isinstance(app, QApplication)
+    return app, load_library(pack_dir(paths.bundled_content_dir(), "en-GB")), out
+
+
+def main(argv: list[str]) -> int:
+    app, library, out = prepare(argv)
     # The mock engine stands in for the kiosk PC's voices, so the Listen button shows.
     window = build_window(library, app, Settings(speech_engine="mock"))
     window.resize(*WINDOWED_SIZE)

@@ -6,7 +6,6 @@ every run; nothing is read from or written to the real statistics file.
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 import tempfile
@@ -15,14 +14,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
 from kiosk.core import stats_events as ev
-from kiosk.core.loader import load_library, pack_dir
 from kiosk.core.model import Library
 from kiosk.core.settings import Settings
 from kiosk.core.stats import UsageStore
 from kiosk.library_source import Loaded
 from kiosk.ui.app import build_window
+from kiosk.ui.screenshots import prepare
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.usage import UsageRecorder
 
@@ -95,11 +93,7 @@ def take(app: QApplication, library: Library, out: Path, days: str = "30") -> Pa
 
 
 def main(argv: list[str]) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = Path(argv[0] if argv else "docs/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    library = load_library(pack_dir(paths.bundled_content_dir(), "en-GB"))
+    app, library, out = prepare(argv)
     print(take(app, library, out))
     return 0
 

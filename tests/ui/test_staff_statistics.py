@@ -17,26 +17,9 @@ from kiosk.ui import theme
 from kiosk.ui.staff import stats_screen as stats_module
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.staff.stats_screen import StatsScreen
-from tests.ui.fakes import FakeClock, FakeNow
+from tests.ui.fakes import FakeNow
 from tests.ui.helpers import left_click
 from tests.ui.usage_visits import START, first_visit, kiosk_with, second_visit
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def now() -> FakeNow:
-    return FakeNow(START)
-
-
-@pytest.fixture
-def store(tmp_path: Path, now: FakeNow):
-    made = UsageStore(tmp_path / "data" / "usage.sqlite3", clock=now)
-    yield made
-    made.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -12,10 +11,8 @@ from kiosk.core.session import HOME, Route
 from kiosk.core.settings import Settings
 from kiosk.core.stats import DisabledStore, UsageStore
 from kiosk.ui import usage
-from tests.ui.fakes import FakeClock, FakeNow
 from tests.ui.helpers import left_click
 from tests.ui.usage_visits import (
-    START,
     TODAY,
     first_visit,
     kiosk_with,
@@ -23,28 +20,6 @@ from tests.ui.usage_visits import (
     wake,
     walk_away,
 )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def now() -> FakeNow:
-    return FakeNow(START)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def store(data_dir: Path, now: FakeNow):
-    made = UsageStore(data_dir / "usage.sqlite3", clock=now)
-    yield made
-    made.close()
 
 
 @pytest.fixture
