@@ -19,7 +19,7 @@ from kiosk.core.model import (
     Severity,
     term_key,
 )
-from kiosk.core.render import MarkdownConverter
+from kiosk.core.render import MarkdownConverter, plain_text
 from kiosk.core.validate import PackContext, check_markdown, check_page, review_warnings
 
 PACK_KEYS = ("title", "subtitle", "language", "disclaimer")
@@ -60,12 +60,110 @@ class _Draft:
 
 def load_library(pack: Path, *, today: date | None = None) -> Library:
     """Read ``pack``; pages with any error are left out, all problems are in ``.problems``."""
+    return read_pack_files(pack, today=today).check()
+
+
+@dataclass
+class PackReading:
+    """A pack read from disk, its page bodies not yet checked.
+
+    ``library`` can be shown at once: every page whose metadata is valid, in order, and the
+    glossary. ``check()`` parses every body and definition (links, glossary marks, images,
+    raw HTML, readability) and returns the library without what has errors. Reading is quick
+    and grows little with the pack; checking parses all the Markdown, so the kiosk does it
+    after its first paint instead of before.
+    """
+
+    library: Library
+    today: date
+    _head: list[Problem]  # pack.toml, the pages folder
+    _drafts: list[_Draft]
+    _glossary_problems: list[Problem]
+    _entries: list[tuple[GlossaryEntry, int]]  # with the line each definition starts on
+    _glossary_lines: dict[str, int]  # glossary.md's metadata keys and their lines
+
+    def check(self, texts: dict[tuple[str, str], str] | None = None) -> Library:
+        """The library without pages or glossary entries that have errors; every problem.
+
+        ``texts``, if given, is filled with the plain text of every body and definition
+        parsed on the way (keys ``("page", id)`` and ``("glossary", anchor)``), so a search
+        index can be built without parsing the Markdown again.
+        """
+        library, pack = self.library, self.library.root
+        problems = [*self._head, *self._glossary_problems]
+        glossary = self._checked_glossary(problems, texts)
+        page_ids = frozenset(p.id for d in self._drafts if (p := d.page) is not None)
+        converter = MarkdownConverter(glossary)
+        has_glossary = glossary.path is not None
+        context = PackContext(pack, page_ids, glossary, converter, check_marks=has_glossary)
+        pages: list[Page] = []
+        for draft in self._drafts:
+            found = list(draft.problems)
+            if draft.page is not None and draft.front is not None:
+                lines = {key: f.line for key, f in draft.front.fields.items()}
+                converted = converter.convert(draft.page.body)
+                found += check_page(
+                    draft.page,
+                    path=draft.display,
+                    meta_lines=lines,
+                    context=context,
+                    today=self.today,
+                    converted=converted,
+                )
+                if texts is not None:
+                    texts[("page", draft.page.id)] = plain_text(converted)
+                if not any(p.severity is Severity.ERROR for p in found):
+                    pages.append(draft.page)
+            problems.extend(found)
+        pages.sort(key=lambda p: (p.order, p.id))
+        return Library(
+            pack, library.info, tuple(pages), glossary, library.glossary_page, tuple(problems)
+        )
+
+    def _checked_glossary(
+        self, problems: list[Problem], texts: dict[tuple[str, str], str] | None
+    ) -> Glossary:
+        glossary = self.library.glossary
+        if glossary.path is None:
+            return glossary
+        # Definitions may mark other terms, so check them against the complete glossary.
+        display = _display(self.library.root, glossary.path)
+        ctx = PackContext(
+            self.library.root,
+            frozenset(p.id for p in self.library.pages),
+            glossary,
+            MarkdownConverter(glossary),
+        )
+        good = []
+        for entry, first_line in self._entries:
+            converted = ctx.converter.convert(entry.definition)
+            found = check_markdown(
+                entry.definition,
+                path=display,
+                first_line=first_line,
+                context=ctx,
+                converted=converted,
+            )
+            if texts is not None:
+                texts[("glossary", entry.anchor)] = plain_text(converted)
+            problems.extend(found)
+            if not found:
+                good.append(entry)
+        page = self.library.glossary_page
+        if page is not None:
+            lines = self._glossary_lines
+            problems.extend(review_warnings(page, path=display, meta_lines=lines, today=self.today))
+        return Glossary(tuple(good), glossary.path)
+
+
+def read_pack_files(pack: Path, *, today: date | None = None) -> PackReading:
+    """Read every file of ``pack`` and check its metadata, leaving the bodies for ``check``."""
     today = today or date.today()
-    problems: list[Problem] = []
-    info = _read_info(pack, problems)
+    head: list[Problem] = []
+    info = _read_info(pack, head)
     drafts = [_read_page(path, _display(pack, path)) for path in sorted(pack.glob("pages/*.md"))]
     if not (pack / "pages").is_dir():
-        problems.append(Problem(_display(pack, pack / "pages"), 1, "pages folder is missing"))
+        head.append(Problem(_display(pack, pack / "pages"), 1, "pages folder is missing"))
     seen: dict[str, str] = {}
     for draft in drafts:
         if draft.page is None:
@@ -76,23 +174,15 @@ def load_library(pack: Path, *, today: date | None = None) -> Library:
             draft.page = None
         else:
             seen[draft.page.id] = draft.display
-    glossary, glossary_page = _read_glossary(pack, frozenset(seen), today, problems)
-    # Without a readable glossary.md every mark would be an error: report the file once instead.
-    has_glossary = glossary.path is not None
-    converter = MarkdownConverter(glossary)
-    context = PackContext(pack, frozenset(seen), glossary, converter, check_marks=has_glossary)
-    pages: list[Page] = []
-    for draft in drafts:
-        if draft.page is not None and draft.front is not None:
-            lines = {key: f.line for key, f in draft.front.fields.items()}
-            draft.problems += check_page(
-                draft.page, path=draft.display, meta_lines=lines, context=context, today=today
-            )
-            if not any(p.severity is Severity.ERROR for p in draft.problems):
-                pages.append(draft.page)
-        problems.extend(draft.problems)
-    pages.sort(key=lambda p: (p.order, p.id))
-    return Library(pack, info, tuple(pages), glossary, glossary_page, tuple(problems))
+    glossary_problems: list[Problem] = []
+    glossary, glossary_draft, entries = _read_glossary(pack, glossary_problems)
+    pages = sorted((d.page for d in drafts if d.page is not None), key=lambda p: (p.order, p.id))
+    structural = [*head, *glossary_problems, *(p for d in drafts for p in d.problems)]
+    glossary_page = glossary_draft.page if glossary_draft else None
+    library = Library(pack, info, tuple(pages), glossary, glossary_page, tuple(structural))
+    front = glossary_draft.front if glossary_draft else None
+    lines = {key: f.line for key, f in front.fields.items()} if front else {}
+    return PackReading(library, today, head, drafts, glossary_problems, entries, lines)
 
 
 def _display(pack: Path, path: Path) -> str:
@@ -176,30 +266,18 @@ def _read_page(path: Path, display: str, *, glossary: bool = False) -> _Draft:
 
 
 def _read_glossary(
-    pack: Path, page_ids: frozenset[str], today: date, problems: list[Problem]
-) -> tuple[Glossary, Page | None]:
+    pack: Path, problems: list[Problem]
+) -> tuple[Glossary, _Draft | None, list[tuple[GlossaryEntry, int]]]:
     path, display = pack / "glossary.md", _display(pack, pack / "glossary.md")
     if not path.is_file():
         problems.append(Problem(display, 1, "glossary.md is missing: no medical word is explained"))
-        return Glossary(), None
+        return Glossary(), None, []
     draft = _read_page(path, display, glossary=True)
     problems.extend(draft.problems)
     if draft.front is None:
-        return Glossary(), None
+        return Glossary(), None, []
     entries = _glossary_entries(draft.front.body, draft.front.body_line, display, problems)
-    glossary = Glossary(tuple(e for e, _ in entries), path)
-    # Definitions may mark other terms, so check them against the complete glossary.
-    ctx = PackContext(pack, page_ids, glossary, MarkdownConverter(glossary))
-    good = []
-    for entry, first_line in entries:
-        found = check_markdown(entry.definition, path=display, first_line=first_line, context=ctx)
-        problems.extend(found)
-        if not found:
-            good.append(entry)
-    if draft.page is not None:
-        lines = {key: f.line for key, f in draft.front.fields.items()}
-        problems.extend(review_warnings(draft.page, path=display, meta_lines=lines, today=today))
-    return Glossary(tuple(good), path), draft.page
+    return Glossary(tuple(e for e, _ in entries), path), draft, entries
 
 
 def _glossary_entries(

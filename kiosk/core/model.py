@@ -83,12 +83,18 @@ class Glossary(Mapping[str, GlossaryEntry]):
 
     entries: tuple[GlossaryEntry, ...] = ()
     path: Path | None = None
-    _index: dict[str, GlossaryEntry] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, GlossaryEntry] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _anchors: dict[str, GlossaryEntry] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for entry in sorted(self.entries, key=lambda e: e.key):
             for name in (entry.term, *entry.aliases):
                 self._index.setdefault(term_key(name), entry)
+            self._anchors.setdefault(entry.anchor, entry)
 
     def lookup(self, text: str) -> GlossaryEntry | None:
         key = term_key(text)
@@ -112,7 +118,7 @@ class Glossary(Mapping[str, GlossaryEntry]):
         return len(self.entries)
 
     def by_anchor(self, anchor: str) -> GlossaryEntry | None:
-        return next((e for e in self.entries if e.anchor == anchor), None)
+        return self._anchors.get(anchor)
 
     def sorted_entries(self) -> list[GlossaryEntry]:
         return sorted(self.entries, key=lambda e: e.key)
@@ -138,15 +144,18 @@ class Library:
     glossary: Glossary
     glossary_page: Page | None = None  # the glossary file's own metadata (dates, credit)
     problems: tuple[Problem, ...] = ()
+    # Position of each page by id: lookups stay instant however large the pack.
+    _positions: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for number, page in enumerate(self.pages):
+            self._positions.setdefault(page.id, number)
 
     def page(self, page_id: str) -> Page:
-        for page in self.pages:
-            if page.id == page_id:
-                return page
-        raise KeyError(page_id)
+        return self.pages[self._positions[page_id]]
 
     def has_page(self, page_id: str) -> bool:
-        return any(p.id == page_id for p in self.pages)
+        return page_id in self._positions
 
     @property
     def questions(self) -> tuple[Page, ...]:
@@ -158,8 +167,7 @@ class Library:
 
     def neighbours(self, page_id: str) -> tuple[Page | None, Page | None]:
         """Previous and next page in reading order (questions first, then the rest)."""
-        ids = [p.id for p in self.pages]
-        i = ids.index(page_id)
+        i = self._positions[page_id]
         prev = self.pages[i - 1] if i > 0 else None
         nxt = self.pages[i + 1] if i + 1 < len(self.pages) else None
         return prev, nxt

@@ -179,6 +179,11 @@ def text_blocks(root: ElementTree.Element) -> list[str]:
     return out
 
 
+def plain_text(converted: Converted) -> str:
+    """What a reader sees of a converted body, one block per line (for search)."""
+    return "\n".join(text_blocks(converted.root))
+
+
 class CacheInfo(NamedTuple):
     hits: int
     misses: int

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from kiosk.core.model import Library
-from kiosk.core.render import MarkdownConverter, text_blocks
+from kiosk.core.render import MarkdownConverter, plain_text
 
 TITLE_WEIGHT = 3.0  # page titles, glossary terms and aliases
 SUMMARY_WEIGHT = 2.0
@@ -31,6 +33,7 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"[^\W_]+")
 
 
+@functools.lru_cache(maxsize=50_000)
 def normalise(word: str) -> str:
     """Case- and accent-insensitive form of a word: ``"Anaesthésia"`` -> ``"anaesthesia"``."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -77,16 +80,26 @@ def _doc(kind: str, target: str, title: str, pairs: list[tuple[str, float]], blu
 class SearchIndex:
     """Tokens of every page and glossary entry, computed once so each query is cheap."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self, library: Library, texts: Mapping[tuple[str, str], str] | None = None
+    ) -> None:
+        """Index ``library``; ``texts`` may hold bodies already parsed to plain text, by key
+        ``("page", id)`` or ``("glossary", anchor)`` (see ``PackReading.check``)."""
         converter = MarkdownConverter(library.glossary)
+        known = texts or {}
+
+        def text_of(key: tuple[str, str], markdown: str) -> str:
+            found = known.get(key)
+            return found if found is not None else plain_text(converter.convert(markdown))
+
         docs: list[_Doc] = []
         for page in library.pages:
-            body = "\n".join(text_blocks(converter.convert(page.body).root))
+            body = text_of(("page", page.id), page.body)
             fields = [(body, TEXT_WEIGHT), (page.summary, SUMMARY_WEIGHT)]
             fields.append((page.title, TITLE_WEIGHT))
             docs.append(_doc("page", page.id, page.title, fields, page.summary))
         for entry in library.glossary.sorted_entries():
-            definition = "\n".join(text_blocks(converter.convert(entry.definition).root))
+            definition = text_of(("glossary", entry.anchor), entry.definition)
             fields = [(definition, TEXT_WEIGHT), (entry.term, TITLE_WEIGHT)]
             fields += [(alias, TITLE_WEIGHT) for alias in entry.aliases]
             docs.append(_doc("glossary", entry.anchor, entry.term, fields, definition))
@@ -181,14 +194,16 @@ def _span(
 ) -> tuple[int, int] | None:
     """Where the query's words appear together, else where the ``focus`` word appears."""
     first = None
+    count, head = len(matches), matches[0]
     for i, (token, start, end) in enumerate(tokens):
         if first is None and token in focus:
             first = (start, end)
-        following = tokens[i : i + len(matches)]
-        if len(following) == len(matches) and all(
-            t in m for (t, _, _), m in zip(following, matches, strict=True)
+        if (
+            token in head
+            and i + count <= len(tokens)
+            and all(tokens[i + k][0] in matches[k] for k in range(1, count))
         ):
-            return start, following[-1][2]
+            return start, tokens[i + count - 1][2]
     return first
 
 

@@ -73,9 +73,18 @@ class _Lines:
         return self.first
 
 
-def check_markdown(text: str, *, path: str, first_line: int, context: PackContext) -> list[Problem]:
-    """Errors in a Markdown body: raw HTML, network links or images, unknown pages or terms."""
-    converted = context.converter.convert(text)
+def check_markdown(
+    text: str,
+    *,
+    path: str,
+    first_line: int,
+    context: PackContext,
+    converted: Converted | None = None,
+) -> list[Problem]:
+    """Errors in a Markdown body: raw HTML, network links or images, unknown pages or terms.
+
+    ``converted`` is ``text`` already parsed by ``context.converter``, if the caller has it."""
+    converted = converted or context.converter.convert(text)
     lines = _Lines(text, first_line)
     return _markup_errors(converted, lines, path, context)
 
@@ -133,9 +142,10 @@ def check_page(
     meta_lines: Mapping[str, int],
     context: PackContext,
     today: date,
+    converted: Converted | None = None,
 ) -> list[Problem]:
     """Every content error and warning for one page whose metadata is already valid."""
-    converted = context.converter.convert(page.body)
+    converted = converted or context.converter.convert(page.body)
     lines = _Lines(page.body, page.body_line)
     problems = _markup_errors(converted, lines, path, context)
     problems += review_warnings(page, path=path, meta_lines=meta_lines, today=today)
