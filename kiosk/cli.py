@@ -200,12 +200,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not windowed and not settings.staff_pin_hash:
         log.warning("no staff_pin_hash is set: staff access is off in full screen")
 
-    from kiosk.library_source import load_content
+    from kiosk.library_source import open_content
 
     root = paths.content_root(args.content, settings.content_dir)
-    library = load_content(root, settings.language)
-    if library is None:
+    reading = open_content(root, settings.language)
+    if reading is None:
         return 1
     from kiosk.ui import app
 
-    return app.run(library, settings, root, windowed=windowed)
+    return app.run(reading, settings, root, windowed=windowed)

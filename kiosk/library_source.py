@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.core.loader import load_library, pack_dir
+from kiosk.core.loader import PackReading, load_library, pack_dir, read_pack_files
 from kiosk.core.model import Library, Severity
 from kiosk.core.validate import format_report
 
@@ -39,11 +39,7 @@ def read_pack(root: Path, language: str) -> Loaded:
 
 def load_content(root: Path, language: str) -> Library | None:
     """The library to start with: ``root`` if anything in it can be shown, else the bundled."""
-    candidates = [root]
-    bundled = paths.bundled_content_dir()
-    if root.resolve() != bundled.resolve():
-        candidates.append(bundled)
-    for candidate in candidates:
+    for candidate in _candidates(root):
         loaded = read_pack(candidate, language)
         if loaded.library is not None:
             errors = len(loaded.library.errors)
@@ -57,3 +53,33 @@ def load_content(root: Path, language: str) -> Library | None:
         log.error("content %s is not usable: %s", candidate, loaded.report.splitlines()[-1])
     log.error("no usable content found; check the content folder with 'kiosk validate'")
     return None
+
+
+def open_content(root: Path, language: str) -> PackReading | None:
+    """The pack to start the kiosk with, read but its page bodies not yet checked.
+
+    As ``load_content``, falling back to the bundled pack if ``root`` has no page to show;
+    the kiosk checks the bodies after its first paint (``kiosk.ui.content_check``).
+    """
+    for candidate in _candidates(root):
+        pack = pack_dir(candidate, language)
+        try:
+            reading = read_pack_files(pack)
+        except (OSError, ValueError) as exc:
+            log.error("content %s is not usable: %s", candidate, exc)
+            continue
+        library = reading.library
+        for problem in library.problems:
+            (log.error if problem.severity is Severity.ERROR else log.warning)("%s", problem)
+        if library.pages:
+            log.info("content: %d pages from %s (checking them)", len(library.pages), library.root)
+            return reading
+        log.error("content %s is not usable: no page could be shown", candidate)
+    log.error("no usable content found; check the content folder with 'kiosk validate'")
+    return None
+
+
+def _candidates(root: Path) -> list[Path]:
+    """``root``, then the bundled content if that is somewhere else."""
+    bundled = paths.bundled_content_dir()
+    return [root] if root.resolve() == bundled.resolve() else [root, bundled]

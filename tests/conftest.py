@@ -43,13 +43,13 @@ def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
     """Build kiosk windows like the app does; each is closed and deleted after the test."""
     made: list[KioskWindow] = []
 
-    def make(*, fullscreen: bool = False, **kwargs) -> KioskWindow:
+    def make(*, fullscreen: bool = False, content: Library | None = None, **kwargs) -> KioskWindow:
         # Qt's mock speech engine unless a test asks for another: it speaks instantly,
         # reports every word, and needs no sound device.
         settings = kwargs.pop("settings", None) or Settings()
         if not settings.speech_engine:
             settings = dataclasses.replace(settings, speech_engine="mock")
-        win = build_window(library, qapp, settings, **kwargs)
+        win = build_window(content or library, qapp, settings, **kwargs)
         made.append(win)
         if fullscreen:
             win.showFullScreen()

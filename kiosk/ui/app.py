@@ -14,11 +14,13 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from kiosk import APP_NAME, paths
+from kiosk.core.loader import PackReading
 from kiosk.core.model import Library
 from kiosk.core.stats import open_store
 from kiosk.library_source import read_pack
+from kiosk.ui.content_check import ContentCheck
 from kiosk.ui.context_menus import ContextMenuBlocker
-from kiosk.ui.first_paint import exit_after_first_paint
+from kiosk.ui.first_paint import after_first_paint, exit_after_first_paint
 from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.patient_printing import PatientPrinting
@@ -58,11 +60,13 @@ def build_window(
     return window
 
 
-def run(library: Library, settings: Any, content_root: Path, *, windowed: bool) -> int:
+def run(reading: PackReading, settings: Any, content_root: Path, *, windowed: bool) -> int:
+    """Show ``reading``'s pages at once and check their bodies after the first paint."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     locked = not windowed
-    window = build_window(library, app, settings, locked=locked)
+    window = build_window(reading.library, app, settings, locked=locked)
+    after_first_paint(window, ContentCheck(window, reading).start)
 
     def exit_kiosk() -> None:
         log.info("staff closed the kiosk")

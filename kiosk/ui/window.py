@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.idle import IdleTimer
 from kiosk.core.model import Library
 from kiosk.core.render import Renderer
+from kiosk.core.search import SearchIndex
 from kiosk.core.session import Route, Session
 from kiosk.core.settings import Settings
 from kiosk.ui import theme, usage
@@ -138,6 +139,30 @@ class KioskWindow(QWidget):
             screen.backRequested.connect(self.navigator.back)
             screen.termActivated.connect(self.show_definition)
         self._apply_appearance()
+
+    def adopt_checked(self, shown: Library, checked: Library, index: SearchIndex) -> None:
+        """The content shown since start-up (``shown``) has been checked in the background.
+
+        Pages and glossary entries with errors are dropped; searches use ``index``. If staff
+        reloaded the content meanwhile, that content was checked before it was shown, and
+        this result is out of date.
+        """
+        if self.library is not shown:
+            return
+        if not checked.pages:
+            log.error("no page passed the content checks; the pages are shown as they are")
+            return
+        unchanged = [p.id for p in checked.pages] == [p.id for p in shown.pages]
+        if unchanged and checked.glossary.entries == shown.glossary.entries:
+            self.library = checked
+        else:
+            self.set_library(checked)
+            route = self.session.current
+            if route.screen == "answer" and not checked.has_page(route.arg):
+                self.navigator.home()
+            else:
+                self.navigator.refresh()
+        self.search_screen.set_index(index)
 
     # -- the patient session ---------------------------------------------------------------
 

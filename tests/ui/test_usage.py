@@ -130,12 +130,14 @@ def test_prints_and_pdfs_are_counted_by_format(qtbot, kiosk, store) -> None:
         exit_kiosk=lambda: None,
         usage=kiosk.usage,
     )
+    staff.open_print_screen()
     # The print screen reports from its job thread, as a real print does.
     runner = JobRunner()
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.start(lambda: str(staff.print_screen.printed.emit("large", 3)), (OSError,))
     staff.print_screen.exported.emit("standard")
-    staff.reload_content()  # a new print screen: still counted
+    staff.reload_content()
+    staff.open_print_screen()  # a new print screen for the new content: still counted
     staff.print_screen.printed.emit("standard", 1)
     printing = PatientPrinting(kiosk, Settings(patient_printing=True))
     kiosk.usage.watch_patient_printing(printing)

@@ -1,19 +1,43 @@
-"""Home: the kiosk's title and one large tile per question, plus the supporting pages."""
+"""Home: the kiosk's title and one large tile per question, plus the supporting pages.
+
+A large pack is shown a page of tiles at a time (``TILES_PER_PAGE``), with buttons for the
+previous and next tiles: Home then costs the same to build, restyle and lay out whatever the
+size of the pack, and a patient is never asked to swipe past hundreds of tiles.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.model import Library
 from kiosk.core.session import Route
+from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.tile import KioskTile
 
 GLOSSARY_ROUTE = Route("glossary")
+TILES_PER_PAGE = 12  # fills two or three screens at most, in one column or two
 # Left and right move one tile; up and down move a row (the number of columns).
 ARROW_STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+
+
+@dataclass(frozen=True)
+class _TileInfo:
+    title: str
+    summary: str
+    route: Route
+    question: bool  # questions first; the rest under "More information"
 
 
 class HomeScreen(QWidget):
@@ -24,13 +48,26 @@ class HomeScreen(QWidget):
         self.setObjectName("Screen")
         self.setAccessibleName("Home")
         self._columns = 0
+        self._entries = [
+            _TileInfo(p.title, p.summary, Route("answer", p.id), True) for p in library.questions
+        ]
+        self._entries += [
+            _TileInfo(p.title, p.summary, Route("answer", p.id), False) for p in library.info_pages
+        ]
+        self._entries.append(
+            _TileInfo("Words explained", "What the medical words mean", GLOSSARY_ROUTE, False)
+        )
+        self.page_count = -(-len(self._entries) // TILES_PER_PAGE)
+        self.page = -1  # none shown yet
+        self.question_tiles: list[KioskTile] = []
+        self.info_tiles: list[KioskTile] = []
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         enable_kinetic_scrolling(self.scroll)
-        body = QWidget()
+        self._body = body = QWidget()
         body.setObjectName("ScrollBody")
         self.scroll.setWidget(body)
 
@@ -40,18 +77,8 @@ class HomeScreen(QWidget):
         intro = QLabel(library.info.subtitle or "Touch a question to read the answer.", body)
         intro.setObjectName("ScreenIntro")
         intro.setWordWrap(True)
-
-        self.question_tiles = [
-            self._tile(p.title, p.summary, Route("answer", p.id), body) for p in library.questions
-        ]
-        more = QLabel("More information", body)
-        more.setObjectName("SectionLabel")
-        self.info_tiles = [
-            self._tile(p.title, p.summary, Route("answer", p.id), body) for p in library.info_pages
-        ]
-        self.info_tiles.append(
-            self._tile("Words explained", "What the medical words mean", GLOSSARY_ROUTE, body)
-        )
+        self.more = QLabel("More information", body)
+        self.more.setObjectName("SectionLabel")
 
         self.question_grid = QGridLayout()
         self.info_grid = QGridLayout()
@@ -66,22 +93,72 @@ class HomeScreen(QWidget):
         layout.addSpacing(8)
         layout.addLayout(self.question_grid)
         layout.addSpacing(16)
-        layout.addWidget(more)
+        layout.addWidget(self.more)
         layout.addLayout(self.info_grid)
+        layout.addSpacing(8)
+        layout.addLayout(self._pager(body))
         layout.addStretch(1)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
         self.set_columns(2)
+        self._show_page(0)
 
-    def _tile(self, title: str, summary: str, route: Route, parent: QWidget) -> KioskTile:
-        tile = KioskTile(title, summary, parent)
-        tile.clicked.connect(lambda: self.routeRequested.emit(route))
+    def _pager(self, parent: QWidget) -> QHBoxLayout:
+        """Earlier and more tiles, and where the patient is among them (large packs only)."""
+        self.earlier = touch_button(
+            "‹  Earlier questions", "PreviousButton", "Earlier questions", parent
+        )
+        self.later = touch_button("More questions  ›", "NextButton", "More questions", parent)
+        self.page_label = QLabel(parent)
+        self.page_label.setObjectName("SectionLabel")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.earlier.clicked.connect(lambda: self._request_page(self.page - 1))
+        self.later.clicked.connect(lambda: self._request_page(self.page + 1))
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.earlier)
+        row.addWidget(self.page_label, 1)
+        row.addWidget(self.later)
+        for widget in (self.earlier, self.later, self.page_label):
+            widget.setVisible(self.page_count > 1)
+        return row
+
+    def _request_page(self, page: int) -> None:
+        if 0 <= page < self.page_count:
+            self.routeRequested.emit(Route("home", str(page + 1)) if page else Route("home"))
+
+    def _show_page(self, page: int) -> None:
+        """Build the tiles of one page of Home (only those: a pack may have hundreds)."""
+        page = max(0, min(page, self.page_count - 1))
+        if page == self.page:
+            return
+        self.page = page
+        for tile in self.tiles():
+            for grid in (self.question_grid, self.info_grid):
+                grid.removeWidget(tile)
+            tile.hide()
+            tile.deleteLater()
+        shown = self._entries[page * TILES_PER_PAGE : (page + 1) * TILES_PER_PAGE]
+        self.question_tiles = [self._tile(e) for e in shown if e.question]
+        self.info_tiles = [self._tile(e) for e in shown if not e.question]
+        self.more.setVisible(bool(self.info_tiles))
+        self.page_label.setText(f"Page {page + 1} of {self.page_count}")
+        self.page_label.setAccessibleName(f"Questions, page {page + 1} of {self.page_count}")
+        self.earlier.setEnabled(page > 0)
+        self.later.setEnabled(page + 1 < self.page_count)
+        self._place_tiles()
+
+    def _tile(self, info: _TileInfo) -> KioskTile:
+        tile = KioskTile(info.title, info.summary, self._body)
+        tile.clicked.connect(lambda: self.routeRequested.emit(info.route))
         tile.installEventFilter(self)
+        tile.show()
         return tile
 
     def tiles(self) -> list[KioskTile]:
+        """The tiles on show (the current page of Home)."""
         return self.question_tiles + self.info_tiles
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -105,6 +182,10 @@ class HomeScreen(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
+        self._place_tiles()
+
+    def _place_tiles(self) -> None:
+        columns = self._columns
         for grid, tiles, cols in (
             (self.question_grid, self.question_tiles, columns),
             (self.info_grid, self.info_tiles, columns + (1 if columns > 1 else 0)),
@@ -117,6 +198,8 @@ class HomeScreen(QWidget):
                 grid.setColumnStretch(c, 1 if c < cols else 0)
 
     def show_route(self, route: Route, scroll: int | None) -> None:
+        """``Route("home")`` is the first page of tiles, ``Route("home", "2")`` the second."""
+        self._show_page(int(route.arg) - 1 if route.arg.isdigit() else 0)
         self.scroll.verticalScrollBar().setValue(scroll or 0)
 
     def scroll_position(self) -> int:

@@ -37,7 +37,8 @@ class SearchScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.setAccessibleName("Search")
-        self.index = SearchIndex(library)
+        self._library = library
+        self._index: SearchIndex | None = None  # built on first use, or handed over ready
         self._session = session  # asked each time: a reset replaces the session
         self.hits: list[SearchHit] = []
 
@@ -91,6 +92,16 @@ class SearchScreen(QWidget):
         layout.addLayout(summary_box)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.keyboard)
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self._library)
+        return self._index
+
+    def set_index(self, index: SearchIndex) -> None:
+        """Use an index built elsewhere (off the screen's thread, at start-up)."""
+        self._index = index
 
     def show_route(self, route: Route, scroll: int | None) -> None:
         # The text lives in the session, so a reset (a new session) starts with none.

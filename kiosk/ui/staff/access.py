@@ -68,7 +68,6 @@ class StaffAccess(QObject):
         self.screen.add_entry("Print leaflets", "Print or save leaflets").clicked.connect(
             self.open_print_screen
         )
-        self._build_print_screen()
         self.stats_screen: StatsScreen | None = None
         if usage is not None:
             self.stats_screen = StatsScreen(usage.store, lambda: self.window.library)
@@ -92,6 +91,9 @@ class StaffAccess(QObject):
             old.deleteLater()
 
     def open_print_screen(self) -> None:
+        # Built when first needed, and again after the content changed: it lists every page.
+        if self.print_screen is None or self.print_screen.library is not self.window.library:
+            self._build_print_screen()
         assert self.print_screen is not None
         self.window.stack.setCurrentWidget(self.print_screen)
         self.print_screen.open()
@@ -135,7 +137,6 @@ class StaffAccess(QObject):
             )
             return
         self.window.set_library(loaded.library)
-        self._build_print_screen()
         pages = len(loaded.library.pages)
         log.info("content reloaded from %s: %d pages", loaded.source, pages)
         self.screen.show_report(f"Content reloaded from {loaded.source}", loaded.report)
