@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ WHOLE_TITLE = 2.0  # bonus when the query words are the whole title or term
 FUZZY_MIN_LENGTH = 5  # shorter words have too many near neighbours ("pain", "gain")
 FUZZY_CUTOFF = 80  # rapidfuzz ratio: one or two letters wrong in a word of 8+
 SNIPPET_CHARS = 100
+WORD_CACHE_SIZE = 5_000  # words typed, with what each matched
 # Dropped from a query that has other words: patients type questions ("what is collagen"), and
 # the question words would otherwise rule out every glossary entry.
 STOP_WORDS = frozenset(
@@ -58,7 +60,8 @@ class SearchHit:
 class _Field:
     text: str
     weight: float
-    tokens: tuple[tuple[str, int, int], ...]
+    words: tuple[str, ...]  # normalised; the same word is one shared string throughout
+    spans: array[int]  # start and end of each word in ``text``: 8 bytes a word, not 100
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,14 @@ class _Doc:
     core_title: tuple[str, ...]  # the title's words that a query can be compared with
 
 
+def _field(text: str, weight: float) -> _Field:
+    tokens = _tokens(text)
+    spans = array("I", (offset for _, start, end in tokens for offset in (start, end)))
+    return _Field(text, weight, tuple(word for word, _, _ in tokens), spans)
+
+
 def _doc(kind: str, target: str, title: str, pairs: list[tuple[str, float]], blurb: str) -> _Doc:
-    fields = tuple(_Field(text, weight, tuple(_tokens(text))) for text, weight in pairs)
+    fields = tuple(_field(text, weight) for text, weight in pairs)
     core = tuple(t for t, _, _ in _tokens(title) if t not in STOP_WORDS)
     return _Doc(kind, target, title, fields, blurb, core)
 
@@ -108,7 +117,7 @@ class SearchIndex:
         self._postings: dict[str, set[tuple[int, float]]] = {}
         for number, doc in enumerate(docs):
             for field in doc.fields:
-                for token, _, _ in field.tokens:
+                for token in field.words:
                     self._postings.setdefault(token, set()).add((number, field.weight))
         self._vocabulary = sorted(self._postings)
         self._word_cache: dict[str, dict[str, float]] = {}
@@ -163,6 +172,8 @@ class SearchIndex:
                 found[token] = PREFIX
         if word in self._postings:
             found[word] = EXACT
+        if len(self._word_cache) >= WORD_CACHE_SIZE:
+            self._word_cache.clear()  # months of patients' typing must not grow it for ever
         self._word_cache[word] = found
         return found
 
@@ -171,7 +182,7 @@ class SearchIndex:
         rarest = min(matches, key=lambda m: sum(len(self._postings[t]) for t in m))
         found = None
         for field in doc.fields:  # text fields first, so the UI can scroll to the match
-            span = _span(field.tokens, matches, rarest)
+            span = _span(field, matches, rarest)
             if span is not None and (found is None or field.weight < TITLE_WEIGHT):
                 found = (field, *span)
                 if field.weight < TITLE_WEIGHT:
@@ -188,22 +199,21 @@ class SearchIndex:
 
 
 def _span(
-    tokens: tuple[tuple[str, int, int], ...],
-    matches: list[dict[str, float]],
-    focus: dict[str, float],
+    field: _Field, matches: list[dict[str, float]], focus: dict[str, float]
 ) -> tuple[int, int] | None:
     """Where the query's words appear together, else where the ``focus`` word appears."""
     first = None
+    words, spans = field.words, field.spans
     count, head = len(matches), matches[0]
-    for i, (token, start, end) in enumerate(tokens):
-        if first is None and token in focus:
-            first = (start, end)
+    for i, word in enumerate(words):
+        if first is None and word in focus:
+            first = (spans[2 * i], spans[2 * i + 1])
         if (
-            token in head
-            and i + count <= len(tokens)
-            and all(tokens[i + k][0] in matches[k] for k in range(1, count))
+            word in head
+            and i + count <= len(words)
+            and all(words[i + k] in matches[k] for k in range(1, count))
         ):
-            return start, tokens[i + count - 1][2]
+            return spans[2 * i], spans[2 * (i + count) - 1]
     return first
 
 

@@ -112,3 +112,13 @@ def test_title_match_ranks_above_body_match(index: SearchIndex) -> None:
 def test_limit(index: SearchIndex) -> None:
     assert len(index.search("the", limit=2)) == 2
     assert len(index.search("the")) == 3
+
+
+def test_remembered_words_stay_bounded_over_many_searches(index, monkeypatch) -> None:
+    from kiosk.core import search
+
+    monkeypatch.setattr(search, "WORD_CACHE_SIZE", 50)
+    for n in range(500):
+        index.search(f"word{n}")
+    assert len(index._word_cache) <= 50
+    assert index.search("collagen")  # still finds things after the cache was emptied
