@@ -8,10 +8,12 @@ import math
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import segno
+from typing import TYPE_CHECKING
 
 from kiosk.core.render import is_local_image
+
+if TYPE_CHECKING:
+    import segno
 
 # Image sizes in HTML are CSS pixels: QTextDocument scales them by the paint device's DPI over
 # 96, so on paper 96 px is one inch whatever the printer's resolution.
@@ -30,6 +32,8 @@ _JPEG_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # frame headers, 
 def qr_code(url: str) -> segno.QRCode:
     """The QR code for ``url``: error level M (survives a crease), never a Micro QR code,
     which many phone cameras cannot read."""
+    import segno  # here: its import is a cost start-up need not pay before a leaflet is made
+
     return segno.make(url, error="m", micro=False)
 
 

@@ -7,7 +7,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPainter, QPdfWriter
 
@@ -48,6 +47,9 @@ def render_pdf(leaflet: Leaflet, paper: str = "A4") -> tuple[bytes, int]:
 
 def _with_metadata(pdf: bytes, leaflet: Leaflet) -> bytes:
     # QPdfWriter sets title, author and creator only; subject and keywords are added here.
+    # Imported here: pypdf takes a tenth of a second to import, which start-up need not pay.
+    from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     meta = leaflet.metadata
     writer.add_metadata(
