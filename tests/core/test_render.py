@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,13 @@ def test_unknown_page_id_raises(renderer: Renderer) -> None:
 )
 def test_is_local_image(src: str, local: bool) -> None:
     assert is_local_image(src) is local
+
+
+def test_a_renderer_no_longer_used_is_freed(library: Library) -> None:
+    """Every leaflet builds a Renderer: one that outlived its use would leak for ever."""
+    renderer = Renderer(library)
+    renderer.page_html("what-is-prolotherapy")
+    gone = weakref.ref(renderer)
+    del renderer
+    gc.collect()
+    assert gone() is None
