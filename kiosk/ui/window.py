@@ -26,6 +26,7 @@ from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.speech import MIN_VOLUME, RATE_STEP, VOLUME_STEP, ReadAloud
+from kiosk.ui.styling import PartStyler
 from kiosk.ui.widgets.definition_popup import DefinitionPopup
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
@@ -65,6 +66,7 @@ class KioskWindow(QWidget):
         self.header = Header(title, self)
         self.stack = QStackedWidget(self)
         self.navigator = Navigator(self.stack, Session())
+        self.styler = PartStyler(self, self.stack)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -260,7 +262,8 @@ class KioskWindow(QWidget):
         appearance = self.appearance()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply(app, appearance, self)
+            theme.set_palette(app, appearance)
+        self.styler.set_sheet(appearance.stylesheet())
         css = appearance.content_css()
         self.answer_screen.css = css
         self.answer_screen.highlight_colours = (
