@@ -67,6 +67,9 @@ class HomeScreen(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         enable_kinetic_scrolling(self.scroll)
+        # Tiles take the keyboard focus, not the area: focusing it on every tap repainted all
+        # of Home before the answer could be built (about 10 ms of each tap on a tile).
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._body = body = QWidget()
         body.setObjectName("ScrollBody")
         self.scroll.setWidget(body)
