@@ -42,11 +42,15 @@ screenshots: $(VENV)/.installed-run system-test
 		pdftoppm -r 60 -png -singlefile -f 1 -l 1 build/leaflets/en-GB-leaflet-$$f-A4.pdf \
 			docs/screenshots/leaflet-$$f-page1; done
 
-# Benchmarks print tables; they never pass or fail.
+# Benchmarks print tables; they never pass or fail (the soak exits 1 if the kiosk crashed).
+# About 20 minutes on 2 cores, most of it the 20,000-action soak.
 bench: $(VENV)/.installed-test $(VENV)/.installed-build system-test $(EXE)
+	$(PY) -m bench.navigation
+	$(PY) -m bench.content_scale
 	$(PY) -m bench.leaflet_pdf
 	$(PY) -m bench.bundle
 	$(PY) -m bench.startup
+	$(PY) -m bench.soak
 
 system-runtime:
 	@$(SYSPKG) runtime
