@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -28,6 +29,26 @@ MARGIN_MM = 18.0
 FOOTER_GAP_PT = 10.0
 FONT_FAMILY = "Atkinson Hyperlegible"
 LAYOUT_DPI = 1200  # PDF and previews are laid out at this resolution: exact text positions
+
+
+_per_thread = threading.local()
+
+
+def layout_device() -> QPdfWriter:
+    """The paint device leaflets are laid out on (at ``LAYOUT_DPI``): one per thread, kept.
+
+    Qt keeps font data for every paint device text has been laid out on, about 8 KiB each, so
+    a new device for every leaflet or preview grew the kiosk's memory for as long as it ran.
+    A laid-out leaflet can be painted on any device of the same resolution, or scaled.
+    """
+    device = getattr(_per_thread, "device", None)
+    if device is None:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)  # never painted on: stays empty
+        device = QPdfWriter(buffer)
+        device.setResolution(LAYOUT_DPI)
+        _per_thread.buffer, _per_thread.device = buffer, device
+    return device
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -161,12 +182,7 @@ def page_images(leaflet: Leaflet, paper: str = "A4", dpi: int = 50) -> list[QIma
     laid out at screen resolution, small type rounds differently and the page breaks move.
     """
     page = page_layout(paper)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(LAYOUT_DPI)
-    writer.setPageLayout(page)
-    laid = lay_out(leaflet, writer, page)
+    laid = lay_out(leaflet, layout_device(), page)
     full = page.fullRectPixels(dpi)
     margin = page.paintRectPixels(LAYOUT_DPI).topLeft()
     scale = dpi / LAYOUT_DPI

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter, QPdfWriter
 
 from kiosk import APP_NAME, __version__
 from kiosk.core.leaflet import Leaflet
-from kiosk.printing.layout import LAYOUT_DPI, lay_out, page_layout, paint_page
+from kiosk.printing.layout import LAYOUT_DPI, lay_out, layout_device, page_layout, paint_page
 
 
 class LeafletError(Exception):
@@ -30,7 +30,7 @@ def render_pdf(leaflet: Leaflet, paper: str = "A4") -> tuple[bytes, int]:
     writer.setTitle(leaflet.metadata["title"])
     writer.setAuthor(leaflet.metadata["author"])
     writer.setCreator(f"{APP_NAME} {__version__}")
-    laid = lay_out(leaflet, writer, writer.pageLayout())
+    laid = lay_out(leaflet, layout_device(), writer.pageLayout())
     painter = QPainter()
     if not painter.begin(writer):
         raise LeafletError("could not start writing the PDF")

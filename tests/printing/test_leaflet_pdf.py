@@ -118,3 +118,24 @@ def test_previews_show_the_pages_that_print(library, fonts, fmt, paper) -> None:
     assert len(images) == pages
     width_in = {"A4": 8.27, "Letter": 8.5}[paper]
     assert images[0].width() == pytest.approx(width_in * 30, abs=2)
+
+
+def test_every_leaflet_is_laid_out_on_the_one_layout_device(library, fonts, monkeypatch) -> None:
+    """Qt keeps font data for each device text is laid out on: one per leaflet grew for ever."""
+    from kiosk.printing import layout, pdf
+
+    devices = []
+    lay_out = layout.lay_out
+
+    def recording(leaflet, device, page):
+        devices.append(device)
+        return lay_out(leaflet, device, page)
+
+    monkeypatch.setattr(pdf, "lay_out", recording)
+    leaflet = compose_leaflet(library, fmt=STANDARD)
+    for _ in range(3):
+        render_pdf(leaflet)
+    monkeypatch.setattr(layout, "lay_out", recording)
+    page_images(leaflet, dpi=20)
+    assert len(devices) == 4
+    assert all(device is layout.layout_device() for device in devices)
