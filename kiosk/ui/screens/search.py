@@ -41,6 +41,7 @@ class SearchScreen(QWidget):
         self._index: SearchIndex | None = None  # built on first use, or handed over ready
         self._session = session  # asked each time: a reset replaces the session
         self.hits: list[SearchHit] = []
+        self.result_tiles: list[KioskTile] = []
 
         self.back = touch_button("‹  Back", "BackButton", "Back", self)
         self.home = touch_button("⌂  Home", "HomeButton", "Home", self)
@@ -123,10 +124,11 @@ class SearchScreen(QWidget):
             self.searched.emit()
 
     def _show_results(self, text: str) -> None:
-        while self.results_layout.count() > 1:
-            item = self.results_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        # removeWidget, not takeAt: the layout item takeAt hands over is never freed.
+        for tile in self.result_tiles:
+            self.results_layout.removeWidget(tile)
+            tile.deleteLater()
+        self.result_tiles = []
         self.hits = self.index.search(text, limit=MAX_RESULTS) if text.strip() else []
         if not text.strip():
             self.summary.setText("Type a word to find the answers that mention it.")
@@ -140,3 +142,4 @@ class SearchScreen(QWidget):
             tile = KioskTile(f"{label}{hit.title}", hit.snippet, self.results)
             tile.clicked.connect(lambda _=False, h=hit: self.routeRequested.emit(route_for(h)))
             self.results_layout.insertWidget(i, tile)
+            self.result_tiles.append(tile)
