@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bench.patient_robot import SimClock, tap
+from bench.patient_robot import SimClock, link_positions, tap
 from bench.table import print_table, summarise
 from kiosk.core.loader import load_library, pack_dir
 from kiosk.core.session import TEXT_STEPS
@@ -166,19 +166,10 @@ class Reference(QWidget):
 
 def glossary_links(view: QTextBrowser) -> list[tuple[str, int]]:
     """(anchor, document position in the middle of the link) of every glossary word."""
-    found = []
-    block = view.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            href = fragment.charFormat().anchorHref()
-            if href.startswith("glossary:") and fragment.length() > 1:
-                middle = fragment.position() + fragment.length() // 2
-                found.append((href.removeprefix("glossary:"), middle))
-            it += 1
-        block = block.next()
-    return found
+    return [
+        (href.removeprefix("glossary:"), position)
+        for href, position in link_positions(view, "glossary:")
+    ]
 
 
 def link_point(view: QTextBrowser, position: int) -> QPoint:

@@ -12,11 +12,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
+from kiosk import paths
 from kiosk.core.leaflet import FORMATS, compose_leaflet
+from kiosk.core.pin import hash_pin
 from kiosk.core.session import Route
+from kiosk.core.settings import Settings
+from kiosk.library_source import read_pack
 from kiosk.printing.layout import page_images
+from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.window import KioskWindow
 
 
@@ -35,6 +40,32 @@ def tap(widget: QWidget, pos: QPoint | None = None) -> None:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
     else:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def link_positions(view: QTextBrowser, prefix: str) -> list[tuple[str, int]]:
+    """(href, document position) of every link in ``view`` whose href starts with ``prefix``."""
+    found = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            href = fragment.charFormat().anchorHref()
+            if href.startswith(prefix):
+                found.append((href, fragment.position() + max(1, fragment.length() // 2)))
+            it += 1
+        block = block.next()
+    return found
+
+
+def staff_access(window: KioskWindow) -> StaffAccess:
+    """Staff access on ``window`` as the kiosk sets it up, behind a PIN the robot never knows."""
+    return StaffAccess(
+        window,
+        Settings(staff_pin_hash=hash_pin("2580")),
+        reload=lambda: read_pack(paths.bundled_content_dir(), "en-GB"),
+        exit_kiosk=lambda: None,
+    )
 
 
 class PatientRobot:

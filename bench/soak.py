@@ -31,12 +31,10 @@ import PySide6
 from PySide6.QtCore import QEvent, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication
 
-from bench.patient_robot import PatientRobot, SimClock
+from bench.patient_robot import PatientRobot, SimClock, staff_access
 from bench.table import print_table, summarise
 from kiosk.core.loader import load_library, pack_dir
-from kiosk.core.pin import hash_pin
 from kiosk.core.settings import Settings
-from kiosk.library_source import read_pack
 from kiosk.ui.app import build_window
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.window import KioskWindow
@@ -81,12 +79,7 @@ def make_kiosk(app: QApplication, clock: SimClock) -> tuple[KioskWindow, StaffAc
     window = build_window(library, app, settings, clock=clock)
     window.resize(1280, 800)
     window.show()
-    staff = StaffAccess(
-        window,
-        Settings(staff_pin_hash=hash_pin("2580")),
-        reload=lambda: read_pack(CONTENT, "en-GB"),
-        exit_kiosk=lambda: None,
-    )
+    staff = staff_access(window)
     window.wake()
     return window, staff
 

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import time
 
-from bench.patient_robot import PatientRobot, SimClock
-from kiosk.core.pin import hash_pin
+from bench.patient_robot import PatientRobot, SimClock, staff_access
 from kiosk.core.settings import Settings
-from kiosk.library_source import read_pack
-from kiosk.ui.staff.access import StaffAccess
-from tests.conftest import CONTENT
 
 ACTIONS = 2_000
 
@@ -20,12 +16,7 @@ ACTIONS = 2_000
 def test_two_thousand_actions_without_a_crash_or_a_warning(qtbot, make_window) -> None:
     clock = SimClock()
     window = make_window(settings=Settings(idle_seconds=60, warning_seconds=20), clock=clock)
-    staff = StaffAccess(
-        window,
-        Settings(staff_pin_hash=hash_pin("2580")),
-        reload=lambda: read_pack(CONTENT, "en-GB"),
-        exit_kiosk=lambda: None,
-    )
+    staff = staff_access(window)
     window.wake()
     robot = PatientRobot(window, clock, seed=7, pin_pad=staff.pad)
     start = time.perf_counter()

@@ -7,22 +7,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 
-def link_positions(view: QTextBrowser, prefix: str) -> list[tuple[str, int]]:
-    """(href, document position) of every link in ``view`` whose href starts with ``prefix``."""
-    found = []
-    block = view.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            href = fragment.charFormat().anchorHref()
-            if href.startswith(prefix):
-                found.append((href, fragment.position() + max(1, fragment.length() // 2)))
-            it += 1
-        block = block.next()
-    return found
-
-
 def point_of(view: QTextBrowser, position: int) -> QPoint:
     """Where on the viewport the text at ``position`` is, scrolling it into view first."""
     cursor = QTextCursor(view.document())

@@ -7,10 +7,11 @@ import dataclasses
 import pytest
 from PySide6.QtGui import QPalette
 
+from bench.patient_robot import link_positions
 from kiosk.core.session import HOME, Route, Session
 from kiosk.core.settings import Settings
 from tests.ui.fakes import FakeClock
-from tests.ui.helpers import left_click, link_positions
+from tests.ui.helpers import left_click
 
 IDLE, WARNING = 60, 25
 

@@ -7,8 +7,9 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
+from bench.patient_robot import link_positions
 from kiosk.core.session import HOME, TEXT_STEPS, Route
-from tests.ui.helpers import is_cut_off, left_click, link_positions, point_of
+from tests.ui.helpers import is_cut_off, left_click, point_of
 
 
 def test_home_shows_a_tile_for_every_question_and_the_extras(window, library) -> None:
