@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.core.loader import PackReading, load_library, pack_dir, read_pack_files
-from kiosk.core.model import Library, Severity
+from kiosk.core.model import Library, Problem, Severity
 from kiosk.core.validate import format_report
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,7 @@ def read_pack(root: Path, language: str) -> Loaded:
         library = load_library(pack_dir(root, language))
     except (OSError, ValueError) as exc:
         return Loaded(None, f"{root}: {exc}", root)
-    for problem in library.problems:
-        (log.error if problem.severity is Severity.ERROR else log.warning)("%s", problem)
+    log_problems(library.problems)
     report = format_report(library.problems, pages=len(library.pages))
     if not library.pages:
         return Loaded(None, f"{report}\nno page could be shown from {root}", root)
@@ -69,8 +69,7 @@ def open_content(root: Path, language: str) -> PackReading | None:
             log.error("content %s is not usable: %s", candidate, exc)
             continue
         library = reading.library
-        for problem in library.problems:
-            (log.error if problem.severity is Severity.ERROR else log.warning)("%s", problem)
+        log_problems(library.problems)
         if library.pages:
             log.info("content: %d pages from %s (checking them)", len(library.pages), library.root)
             return reading
@@ -83,3 +82,9 @@ def _candidates(root: Path) -> list[Path]:
     """``root``, then the bundled content if that is somewhere else."""
     bundled = paths.bundled_content_dir()
     return [root] if root.resolve() == bundled.resolve() else [root, bundled]
+
+
+def log_problems(problems: Iterable[Problem]) -> None:
+    """Each content problem in the log: errors as errors, warnings as warnings."""
+    for problem in problems:
+        (log.error if problem.severity is Severity.ERROR else log.warning)("%s", problem)

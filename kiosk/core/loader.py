@@ -76,9 +76,8 @@ class PackReading:
 
     library: Library
     today: date
-    _head: list[Problem]  # pack.toml, the pages folder
+    _pack_problems: list[Problem]  # pack.toml, the pages folder, reading glossary.md
     _drafts: list[_Draft]
-    _glossary_problems: list[Problem]
     _entries: list[tuple[GlossaryEntry, int]]  # with the line each definition starts on
     _glossary_lines: dict[str, int]  # glossary.md's metadata keys and their lines
 
@@ -90,9 +89,9 @@ class PackReading:
         index can be built without parsing the Markdown again.
         """
         library, pack = self.library, self.library.root
-        problems = [*self._head, *self._glossary_problems]
+        problems = list(self._pack_problems)
         glossary = self._checked_glossary(problems, texts)
-        page_ids = frozenset(p.id for d in self._drafts if (p := d.page) is not None)
+        page_ids = frozenset(p.id for p in library.pages)
         converter = MarkdownConverter(glossary)
         has_glossary = glossary.path is not None
         context = PackContext(pack, page_ids, glossary, converter, check_marks=has_glossary)
@@ -174,15 +173,14 @@ def read_pack_files(pack: Path, *, today: date | None = None) -> PackReading:
             draft.page = None
         else:
             seen[draft.page.id] = draft.display
-    glossary_problems: list[Problem] = []
-    glossary, glossary_draft, entries = _read_glossary(pack, glossary_problems)
+    glossary, glossary_draft, entries = _read_glossary(pack, head)
     pages = sorted((d.page for d in drafts if d.page is not None), key=lambda p: (p.order, p.id))
-    structural = [*head, *glossary_problems, *(p for d in drafts for p in d.problems)]
+    structural = [*head, *(p for d in drafts for p in d.problems)]
     glossary_page = glossary_draft.page if glossary_draft else None
     library = Library(pack, info, tuple(pages), glossary, glossary_page, tuple(structural))
     front = glossary_draft.front if glossary_draft else None
     lines = {key: f.line for key, f in front.fields.items()} if front else {}
-    return PackReading(library, today, head, drafts, glossary_problems, entries, lines)
+    return PackReading(library, today, head, drafts, entries, lines)
 
 
 def _display(pack: Path, path: Path) -> str:

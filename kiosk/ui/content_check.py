@@ -17,8 +17,9 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.loader import PackReading
-from kiosk.core.model import Library, Severity
+from kiosk.core.model import Library
 from kiosk.core.search import SearchIndex
+from kiosk.library_source import log_problems
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,7 @@ class ContentCheck(QObject):
 
 def _log_problems(shown: Library, checked: Library, seconds: float) -> None:
     already = set(shown.problems)  # logged when the pack was read
-    for problem in checked.problems:
-        if problem not in already:
-            (log.error if problem.severity is Severity.ERROR else log.warning)("%s", problem)
+    log_problems(p for p in checked.problems if p not in already)
     dropped = sorted({p.id for p in shown.pages} - {p.id for p in checked.pages})
     log.info(
         "content checked in %.1f s: %d pages shown%s",

@@ -88,14 +88,6 @@ class Appearance:
         return palette
 
 
-def apply(app: QApplication, appearance: Appearance) -> None:
-    """Colours and style sheet for the whole application (the staff screens' tests use it;
-    the kiosk window styles its parts itself: kiosk/ui/styling.py)."""
-    set_palette(app, appearance)
-    if app.styleSheet() != (sheet := appearance.stylesheet()):
-        app.setStyleSheet(sheet)
-
-
 def set_palette(app: QApplication, appearance: Appearance) -> None:
     """The application's colours; nothing is sent to the widgets if they are unchanged."""
     palette = appearance.palette()

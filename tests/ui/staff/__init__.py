@@ -13,7 +13,9 @@ WINDOW_SIZE = (1280, 800)
 def style_application(app: QApplication) -> None:
     """The kiosk's fonts and real style sheet, so sizes in the tests are the sizes on screen."""
     prepare_application(app)
-    theme.apply(app, theme.Appearance())
+    appearance = theme.Appearance()
+    theme.set_palette(app, appearance)
+    app.setStyleSheet(appearance.stylesheet())
 
 
 def kiosk_sized_window(qtbot) -> QWidget:
