@@ -43,7 +43,7 @@ screenshots: $(VENV)/.installed-run system-test
 			docs/screenshots/leaflet-$$f-page1; done
 
 # Benchmarks print tables; they never pass or fail (the soak exits 1 if the kiosk crashed).
-# About 20 minutes on 2 cores, most of it the 20,000-action soak.
+# About 15 minutes on 2 cores, most of it the 20,000-action soak.
 bench: $(VENV)/.installed-test $(VENV)/.installed-build system-test $(EXE)
 	$(PY) -m bench.navigation
 	$(PY) -m bench.content_scale
