@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.smoke import add_arguments as add_smoke_arguments
 
     add_smoke_arguments(smoke)
+    # Started by the kiosk itself (see kiosk/ui/speech.py), not by people: no help line.
+    helper = sub.add_parser("speech-helper")
+    helper.add_argument("--engine", default="")
+    helper.add_argument("--language", default="en-GB")
     return parser
 
 
@@ -132,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk import stats_command
 
         return stats_command.run(args)
+    if args.command == "speech-helper":
+        from kiosk.speech import helper
+
+        return helper.run(args.engine, args.language)
     if args.command == "smoke-test":
         from kiosk import smoke
 

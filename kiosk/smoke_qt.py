@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QElapsedTimer,
+    QEventLoop,
     QLibraryInfo,
     QPluginLoader,
     QtMsgType,
@@ -92,6 +93,7 @@ class QtChecks:
         check("print support", self.print_support)
         if speech_available():
             check("speech engines", self.speech_engines)
+            check("speech process", self.speech_process)
         with temp_folder() as folder:
             from kiosk.core.leaflet import FORMATS
 
@@ -219,6 +221,23 @@ class QtChecks:
         if not engines:
             raise CheckError("no text-to-speech engine plugin")
         return "; ".join([", ".join(engines), *self.speech_notes])
+
+    def speech_process(self) -> str:
+        """The program starts itself as the speech process, which comes up with Qt's mock
+        engine (always bundled): what read aloud runs on, whatever the PC's engine does."""
+        from kiosk.ui.speech import ReadAloud
+
+        speech = ReadAloud(self.library.info.language, "mock")
+        timer = QElapsedTimer()
+        timer.start()
+        speech.start()
+        while not speech.available and timer.elapsed() < 15_000 and "starting" in speech.reason:
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        available, reason = speech.available, speech.reason
+        speech.shutdown()
+        if not available:
+            raise CheckError(f"the speech process did not come up: {reason}")
+        return f"ready in {timer.elapsed()} ms ({reason})"
 
     # -- leaflets --------------------------------------------------------------------------
 

@@ -44,8 +44,8 @@ def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
     made: list[KioskWindow] = []
 
     def make(*, fullscreen: bool = False, content: Library | None = None, **kwargs) -> KioskWindow:
-        # Qt's mock speech engine unless a test asks for another: it speaks instantly,
-        # reports every word, and needs no sound device.
+        # Qt's mock speech engine, in the speech process as deployed, unless a test asks for
+        # another: it speaks at once, reports every word, and needs no sound device.
         settings = kwargs.pop("settings", None) or Settings()
         if not settings.speech_engine:
             settings = dataclasses.replace(settings, speech_engine="mock")
@@ -57,6 +57,10 @@ def make_window(qtbot, qapp, library) -> Iterator[Callable[..., KioskWindow]]:
             win.resize(*WINDOWED_SIZE)
             win.show()
         qtbot.waitExposed(win)
+        if settings.speech_engine == "mock":
+            # It comes up after the first paint; tests see the kiosk as a patient does
+            # a moment later, with Listen offered.
+            qtbot.waitUntil(lambda: win.speech.available, timeout=10_000)
         return win
 
     yield make

@@ -111,7 +111,7 @@ DECLARED: tuple[Setting, ...] = (
         str,
         "",
         "Text-to-speech engine for read aloud (empty: the system's; `speechd` on Linux, "
-        "`winrt` or `sapi` on Windows).",
+        "`winrt` or `sapi` on Windows; `none`: no read aloud).",
     ),
     Setting("hide_cursor", bool, True, "Hide the mouse pointer when full screen (touchscreens)."),
     Setting("log_dir", str, "", "Folder for log files (empty: the system's log folder)."),

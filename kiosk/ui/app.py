@@ -25,6 +25,7 @@ from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.patient_printing import PatientPrinting
 from kiosk.ui.recovery import Recovery, quit_on_sigterm
+from kiosk.ui.speech import ReadAloud
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.usage import UsageRecorder
 from kiosk.ui.window import WINDOWED_SIZE, KioskWindow
@@ -47,9 +48,12 @@ def build_window(
     *,
     locked: bool = False,
     clock: Callable[[], float] = time.monotonic,
+    speech: ReadAloud | None = None,
 ) -> KioskWindow:
     family = prepare_application(app)
-    window = KioskWindow(library, settings, font_family=family, locked=locked, clock=clock)
+    window = KioskWindow(
+        library, settings, font_family=family, locked=locked, clock=clock, speech=speech
+    )
     if locked:
         app.installEventFilter(Lockdown(window))
         window.setWindowFlags(

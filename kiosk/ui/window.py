@@ -18,6 +18,7 @@ from kiosk.core.search import SearchIndex
 from kiosk.core.session import Route, Session
 from kiosk.core.settings import Settings
 from kiosk.ui import theme, usage
+from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.answer import AnswerScreen
@@ -25,7 +26,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.search import SearchScreen
-from kiosk.ui.speech import MIN_VOLUME, RATE_STEP, VOLUME_STEP, ReadAloud
+from kiosk.ui.speech import MIN_VOLUME, OFF, RATE_STEP, VOLUME_STEP, ReadAloud
 from kiosk.ui.styling import PartStyler
 from kiosk.ui.widgets.definition_popup import DefinitionPopup
 from kiosk.ui.widgets.header import Header
@@ -48,6 +49,7 @@ class KioskWindow(QWidget):
         font_family: str = "",
         locked: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        speech: ReadAloud | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -92,11 +94,12 @@ class KioskWindow(QWidget):
         if app is not None:
             app.installEventFilter(self.idle)
 
-        self.speech = ReadAloud(library.info.language, self.settings.speech_engine, self)
-        if self.speech.available:
-            log.info("read aloud: %s", self.speech.reason)
-        else:
-            log.info("read aloud is off: %s", self.speech.reason)
+        self.speech = speech or ReadAloud(library.info.language, self.settings.speech_engine)
+        self.speech.setParent(self)
+        if not self.speech.enabled:
+            log.info("read aloud is off: the speech_engine setting is %r", OFF)
+        # The engine can take seconds to come up, or never: not before the patient sees Home.
+        after_first_paint(self, self.speech.start)
         self.navigator.routeChanged.connect(lambda _route: self.speech.stop())
 
         self.header.smallerText.connect(lambda: self._change_text(self.session.shrink_text))
@@ -298,6 +301,7 @@ class KioskWindow(QWidget):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self.idle)
+            self.speech.shutdown()
             event.accept()
         else:
             log.info("refused a request to close the kiosk")

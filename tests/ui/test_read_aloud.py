@@ -1,4 +1,5 @@
-"""Read aloud with Qt's mock speech engine: what is spoken, highlighting, stopping, resetting."""
+"""Read aloud with Qt's mock speech engine in the speech process: what is spoken, highlighting,
+stopping, resetting."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import logging
 import re
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtTextToSpeech import QTextToSpeech
 
+from kiosk.core import speech_protocol as proto
 from kiosk.core.session import Route, Session
 from kiosk.core.settings import Settings
 from tests.ui.helpers import left_click
@@ -27,11 +28,11 @@ def test_listen_speaks_the_title_and_answer_and_nothing_else(qtbot, window, libr
     assert screen.listen_button.isVisible()
     assert screen.listen_button.height() >= 60
     spoken: list[str] = []
-    window.speech.engine.sayingWord.connect(lambda word, *_: spoken.append(word))
     left_click(qtbot, screen.listen_button)
+    text = screen.spoken_text()
+    window.speech.word.connect(lambda start, length: spoken.append(text[start : start + length]))
     assert screen.speech_bar.isVisible()
     qtbot.waitUntil(lambda: len(spoken) >= 12, timeout=5000)
-    text = screen.spoken_text()
     page = library.questions[0]
     assert text.startswith(page.title)
     assert text.endswith(screen.view.toPlainText())
@@ -58,58 +59,68 @@ def test_the_sentence_being_read_is_highlighted_and_kept_in_view(qtbot, window, 
 
 def test_stop_and_navigation_stop_speech(qtbot, window, library) -> None:
     screen = open_answer(window, library)
-    engine = window.speech.engine
+    speech = window.speech
     left_click(qtbot, screen.listen_button)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Speaking, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.SPEAKING, timeout=3000)
     left_click(qtbot, screen.speech_bar.stop)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.READY, timeout=3000)
     assert not screen.speech_bar.isVisible()
     assert screen.listen_button.isVisible()
     assert screen.view.extraSelections() == []
 
     left_click(qtbot, screen.listen_button)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Speaking, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.SPEAKING, timeout=3000)
     left_click(qtbot, screen.nav.next)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.READY, timeout=3000)
     assert not window.speech.is_active()
 
 
 def test_pause_and_resume(qtbot, window, library) -> None:
     screen = open_answer(window, library)
-    engine = window.speech.engine
+    speech = window.speech
     left_click(qtbot, screen.listen_button)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Speaking, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.SPEAKING, timeout=3000)
     left_click(qtbot, screen.speech_bar.pause)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Paused, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.PAUSED, timeout=3000)
     assert "Resume" in screen.speech_bar.pause.text()
     left_click(qtbot, screen.speech_bar.pause)
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Speaking, timeout=3000)
+    qtbot.waitUntil(lambda: speech.state == proto.SPEAKING, timeout=3000)
 
 
 def test_rate_and_volume_change_and_return_to_default_for_the_next_patient(
     qtbot, window, library
 ) -> None:
     screen = open_answer(window, library)
-    engine = window.speech.engine
-    default_rate, default_volume = engine.rate(), engine.volume()
-    assert (default_rate, default_volume) == (Session().speech_rate, Session().speech_volume)
+    speech = window.speech
+    default = speech.engine_tuning
+    assert default == (Session().speech_rate, Session().speech_volume)
     left_click(qtbot, screen.listen_button)
     left_click(qtbot, screen.speech_bar.faster)
     left_click(qtbot, screen.speech_bar.faster)
     left_click(qtbot, screen.speech_bar.quieter)
-    assert engine.rate() > default_rate
-    assert engine.volume() < default_volume
-    assert window.session.speech_rate == engine.rate()
+    # What the engine itself reports it now uses, in the speech process.
+    qtbot.waitUntil(lambda: speech.engine_tuning[0] > default[0], timeout=3000)
+    qtbot.waitUntil(lambda: speech.engine_tuning[1] < default[1], timeout=3000)
+    assert window.session.speech_rate == speech.engine_tuning[0]
     window.reset_for_next_patient()
     assert not window.speech.is_active()
-    assert engine.rate() == default_rate
-    assert engine.volume() == default_volume
+    qtbot.waitUntil(lambda: speech.engine_tuning == default, timeout=3000)
 
 
-def test_no_engine_hides_listen_and_says_why(make_window, library, caplog) -> None:
+def test_no_engine_hides_listen_and_says_why(qtbot, make_window, library, caplog) -> None:
     with caplog.at_level(logging.INFO, logger="kiosk"):
         window = make_window(settings=Settings(speech_engine="no-such-engine"))
+        qtbot.waitUntil(lambda: "no-such-engine" in caplog.text, timeout=10_000)
     window.navigator.go(Route("answer", library.questions[0].id))
     assert not window.answer_screen.listen_button.isVisible()
     assert "read aloud is off" in caplog.text
-    assert "no-such-engine" in caplog.text
+    assert "not installed" in window.speech.reason
+
+
+def test_speech_set_to_none_starts_no_engine(qtbot, make_window, library) -> None:
+    window = make_window(settings=Settings(speech_engine="none"))
+    qtbot.wait(300)
+    window.navigator.go(Route("answer", library.questions[0].id))
+    assert not window.answer_screen.listen_button.isVisible()
+    assert not window.speech.available
+    assert window.speech.reason == "read aloud is off"

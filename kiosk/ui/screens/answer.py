@@ -62,10 +62,12 @@ class AnswerScreen(ReadingScreen):
         self.highlight_colours = ("#FFDD00", "#0B0C0C")
 
     def set_speech(self, speech: ReadAloud | None) -> None:
-        """Offer read aloud only where a voice for the content's language exists."""
-        self.speech = speech if speech is not None and speech.available else None
-        self.listen_button.setVisible(self.speech is not None)
+        """Offer read aloud only while the speech engine has a voice for the content's language:
+        it comes up after the first paint, and may fail and come back at any time."""
+        self.speech = speech if speech is not None and speech.enabled else None
+        self._show_listen()
         if self.speech is not None:
+            self.speech.availabilityChanged.connect(self._show_listen)
             self.speech.speaking.connect(self._speaking)
             self.speech.paused.connect(self.speech_bar.show_paused)
             self.speech.sentence.connect(self._show_sentence)
@@ -76,15 +78,21 @@ class AnswerScreen(ReadingScreen):
         """What Listen reads: the question, then the answer as shown, and not the buttons."""
         return f"{self.title.text()}.\n{self.view.toPlainText()}"
 
+    def _show_listen(self, _available: bool = False) -> None:
+        speech = self.speech
+        self.listen_button.setVisible(
+            speech is not None and speech.available and not speech.is_active()
+        )
+
     def listen(self) -> None:
-        if self.speech is None:
+        if self.speech is None or not self.speech.available:
             return
         self._spoken_offset = len(self.title.text()) + 2
         self.speech.speak(self.spoken_text())
 
     def _speaking(self, on: bool) -> None:
         self.speech_bar.setVisible(on)
-        self.listen_button.setVisible(not on and self.speech is not None)
+        self._show_listen()
         if not on:
             self.view.setExtraSelections([])
 
