@@ -1,32 +1,25 @@
-"""The kiosk's settings: declared once (name, type, default, description), read from TOML."""
+"""The kiosk's settings: declared once, as a typed frozen dataclass, and read from TOML.
+
+Each field of ``Settings`` is the whole declaration of one setting: its type (the annotation),
+its default, its one-line description, and for numbers the range it must lie in. The loader,
+the README's settings table and type checkers all read that one place.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 import tomllib
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kiosk.core.pin import is_pin_hash
 
 Check = Callable[[Any], str]  # returns "" when the value is fine, else what is wrong
-
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    type: type
-    default: Any
-    doc: str
-    error: Check | None = None  # a value this returns text for is refused
-    warning: Check | None = None  # a value this returns text for is used, with a warning
-
-
-def _at_least(minimum: int) -> Check:
-    return lambda v: "" if v >= minimum else f"must be {minimum} or more"
+T = TypeVar("T")
 
 
 def _pin_hash(value: str) -> str:
@@ -43,100 +36,132 @@ def _short_warning(value: int) -> str:
     return ""
 
 
-# The one declaration. The README's settings table is generated from it (tests check it).
-DECLARED: tuple[Setting, ...] = (
-    Setting(
-        "clinic_name", str, "", "Clinic name shown at the top of every screen and on leaflets."
-    ),
-    Setting("logo", str, "", "Image file of the clinic's logo for leaflets (PNG or SVG)."),
-    Setting(
-        "content_dir",
-        str,
+def setting(
+    default: T,
+    doc: str,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    error: Check | None = None,
+    warning: Check | None = None,
+) -> T:
+    """One setting's declaration: a dataclass field whose metadata the loader and README use.
+
+    Typed as its default so that ``Settings`` reads as plain typed fields to a type checker.
+    """
+    meta = {"doc": doc, "min": minimum, "max": maximum, "error": error, "warning": warning}
+    field: T = dataclasses.field(default=default, metadata=meta)
+    return field
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings in force: the defaults overlaid with the settings file."""
+
+    clinic_name: str = setting("", "Clinic name shown at the top of every screen and on leaflets.")
+    logo: str = setting("", "Image file of the clinic's logo for leaflets (PNG or SVG).")
+    content_dir: str = setting(
         "",
         "Folder of content packs used instead of the bundled one (empty: a `content/` folder "
         "beside the program if there is one, else the bundled pack).",
-    ),
-    Setting("language", str, "en-GB", "Language of the content pack to show (its folder name)."),
-    Setting(
-        "fullscreen",
-        bool,
-        True,
-        "Start full screen and locked down; `false` opens a normal window (as `--windowed`).",
-    ),
-    Setting(
-        "idle_seconds",
-        int,
+    )
+    language: str = setting("en-GB", "Language of the content pack to show (its folder name).")
+    fullscreen: bool = setting(
+        True, "Start full screen and locked down; `false` opens a normal window (as `--windowed`)."
+    )
+    idle_seconds: int = setting(
         90,
         'Seconds without a touch before the kiosk asks "Are you still reading?".',
-        error=_at_least(5),
-    ),
-    Setting(
-        "warning_seconds",
-        int,
+        minimum=20,
+        maximum=3600,
+    )
+    warning_seconds: int = setting(
         30,
         "Seconds the question stays up, counting down, before the kiosk starts again for the "
         "next person. Under 20 is allowed for testing, with a warning.",
-        error=_at_least(1),
+        minimum=1,
+        maximum=300,
         warning=_short_warning,
-    ),
-    Setting(
-        "staff_pin_hash",
-        str,
+    )
+    staff_pin_hash: str = setting(
         "",
         "Hash of the staff PIN, made by `kiosk hash-pin`. Empty: no staff access in full screen.",
         error=_pin_hash,
-    ),
-    Setting("printer", str, "", "Printer for leaflets (empty: the system's default printer)."),
-    Setting(
-        "patient_printing",
-        bool,
-        False,
-        'Let patients print a leaflet themselves with a "Print this for me" button.',
-    ),
-    Setting(
-        "patient_print_limit",
-        int,
+    )
+    printer: str = setting("", "Printer for leaflets (empty: the system's default printer).")
+    patient_printing: bool = setting(
+        False, 'Let patients print a leaflet themselves with a "Print this for me" button.'
+    )
+    patient_print_limit: int = setting(
         2,
         "Most leaflets one patient can print with that button before the kiosk resets.",
-        error=_at_least(1),
-    ),
-    Setting(
-        "collect_from",
-        str,
+        minimum=1,
+        maximum=20,
+    )
+    collect_from: str = setting(
         "the reception desk",
         'Where patients collect what they printed (completes "Please collect it from ...").',
-    ),
-    Setting(
-        "speech_engine",
-        str,
+    )
+    speech_engine: str = setting(
         "",
         "Text-to-speech engine for read aloud (empty: the system's; `speechd` on Linux, "
         "`winrt` or `sapi` on Windows; `none`: no read aloud).",
-    ),
-    Setting("hide_cursor", bool, True, "Hide the mouse pointer when full screen (touchscreens)."),
-    Setting("log_dir", str, "", "Folder for log files (empty: the system's log folder)."),
-    Setting(
-        "stats_enabled",
-        bool,
-        True,
-        "Count anonymous use (pages read, prints); `false` records nothing at all.",
-    ),
-    Setting(
-        "stats_retention_days",
-        int,
+    )
+    hide_cursor: bool = setting(True, "Hide the mouse pointer when full screen (touchscreens).")
+    log_dir: str = setting("", "Folder for log files (empty: the system's log folder).")
+    stats_enabled: bool = setting(
+        True, "Count anonymous use (pages read, prints); `false` records nothing at all."
+    )
+    stats_retention_days: int = setting(
         400,
         "Days of usage statistics to keep; older days are deleted (checked once a day).",
-        error=_at_least(1),
-    ),
-)
+        minimum=1,
+        maximum=3650,
+    )
 
-Settings = dataclasses.make_dataclass(
-    "Settings",
-    [(s.name, s.type, dataclasses.field(default=s.default)) for s in DECLARED],
-    frozen=True,
-)
-Settings.__doc__ = "Settings in force: the defaults overlaid with the settings file."
-Settings.__module__ = __name__
+
+@dataclass(frozen=True)
+class Setting:
+    """One declared setting, as the loader and the README table see it."""
+
+    name: str
+    type: type
+    default: Any
+    doc: str
+    minimum: int | None = None
+    maximum: int | None = None
+    error: Check | None = None  # a value this returns text for is refused
+    warning: Check | None = None  # a value this returns text for is used, with a warning
+
+    def problem(self, value: Any) -> str:
+        """Why ``value`` (already of the right type) is refused, or ""."""
+        low, high = self.minimum, self.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            if low is not None and high is not None:
+                return f"must be between {low} and {high}, not {value}"
+            return f"must be {low} or more" if low is not None else f"must be {high} or less"
+        return self.error(value) if self.error else ""
+
+
+def _declared() -> tuple[Setting, ...]:
+    hints = typing.get_type_hints(Settings)
+    return tuple(
+        Setting(
+            f.name,
+            hints[f.name],
+            f.default,
+            f.metadata["doc"],
+            f.metadata["min"],
+            f.metadata["max"],
+            f.metadata["error"],
+            f.metadata["warning"],
+        )
+        for f in dataclasses.fields(Settings)
+    )
+
+
+# The one declaration, as a list. The README's settings table is generated from it.
+DECLARED: tuple[Setting, ...] = _declared()
 
 
 class SettingsError(Exception):
@@ -158,7 +183,7 @@ def _type_name(t: type) -> str:
     return {str: "text", bool: "true or false", int: "a whole number"}.get(t, t.__name__)
 
 
-def load_settings(path: Path | None, warnings: list[str] | None = None) -> Any:
+def load_settings(path: Path | None, warnings: list[str] | None = None) -> Settings:
     """Read ``path`` (or return the defaults when it is None). Raises SettingsError.
 
     Values that are allowed but unwise are used, and described in ``warnings``.
@@ -195,7 +220,7 @@ def load_settings(path: Path | None, warnings: list[str] | None = None) -> Any:
                 f"must be {_type_name(setting.type)}, not {value!r}",
             )
         line = _line_of(text, key)
-        if setting.error and (problem := setting.error(value)):
+        if problem := setting.problem(value):
             raise SettingsError(path, line, key, problem)
         if setting.warning and (problem := setting.warning(value)) and warnings is not None:
             warnings.append(f"{path}:{line}: {key}: {problem}")
@@ -208,5 +233,8 @@ def settings_table() -> str:
     rows = ["| setting | type | default | what it does |", "|---|---|---|---|"]
     for s in DECLARED:
         default = repr(s.default).lower() if s.type is bool else f"`{s.default!r}`"
-        rows.append(f"| `{s.name}` | {_type_name(s.type)} | {default} | {s.doc} |")
+        kind = _type_name(s.type)
+        if s.minimum is not None and s.maximum is not None:
+            kind += f", {s.minimum} to {s.maximum}"
+        rows.append(f"| `{s.name}` | {kind} | {default} | {s.doc} |")
     return "\n".join(rows)

@@ -7,7 +7,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import APP_NAME, paths
 from kiosk.core.loader import PackReading
 from kiosk.core.model import Library
+from kiosk.core.settings import Settings
 from kiosk.core.stats import open_store
 from kiosk.library_source import read_pack
 from kiosk.ui.content_check import ContentCheck
@@ -44,7 +44,7 @@ def prepare_application(app: QApplication) -> str:
 def build_window(
     library: Library,
     app: QApplication,
-    settings: Any = None,
+    settings: Settings | None = None,
     *,
     locked: bool = False,
     clock: Callable[[], float] = time.monotonic,
@@ -64,7 +64,7 @@ def build_window(
     return window
 
 
-def run(reading: PackReading, settings: Any, content_root: Path, *, windowed: bool) -> int:
+def run(reading: PackReading, settings: Settings, content_root: Path, *, windowed: bool) -> int:
     """Show ``reading``'s pages at once and check their bodies after the first paint."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

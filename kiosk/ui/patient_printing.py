@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.settings import Settings
 from kiosk.printing.compose import composer
 from kiosk.printing.pdf import LeafletError
 from kiosk.printing.printers import print_leaflet
@@ -26,7 +27,7 @@ class PatientPrinting(QObject):
 
     printed = Signal(str)  # leaflet format, once the printer has taken the job
 
-    def __init__(self, window: KioskWindow, settings: Any) -> None:
+    def __init__(self, window: KioskWindow, settings: Settings) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings

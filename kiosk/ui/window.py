@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -44,7 +43,7 @@ class KioskWindow(QWidget):
     def __init__(
         self,
         library: Library,
-        settings: Any = None,
+        settings: Settings | None = None,
         *,
         font_family: str = "",
         locked: bool = False,

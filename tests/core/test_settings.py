@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.settings import DECLARED, SettingsError, load_settings, settings_table
+from kiosk.core.settings import DECLARED, Settings, SettingsError, load_settings, settings_table
 from tests.conftest import REPO
 
 
@@ -73,3 +73,45 @@ def test_a_byte_order_mark_from_windows_editors_is_accepted(tmp_path: Path) -> N
     path = tmp_path / "kiosk.toml"
     path.write_bytes('clinic_name = "Riverside"\n'.encode("utf-8-sig"))
     assert load_settings(path).clinic_name == "Riverside"
+
+
+NUMBERS = [s for s in DECLARED if s.type is int]
+
+
+def test_every_number_has_a_range_that_holds_its_default() -> None:
+    assert NUMBERS, "the kiosk has number settings"
+    for s in NUMBERS:
+        assert s.minimum is not None, s.name
+        assert s.maximum is not None, s.name
+        assert s.minimum <= s.default <= s.maximum, s.name
+
+
+@pytest.mark.parametrize("setting", NUMBERS, ids=lambda s: s.name)
+def test_numbers_outside_their_range_are_refused_with_the_range(tmp_path, setting) -> None:
+    assert setting.minimum is not None
+    assert setting.maximum is not None
+    for value in (setting.minimum - 1, setting.maximum + 1):
+        path = write(tmp_path, f'clinic_name = "A"\n{setting.name} = {value}\n')
+        with pytest.raises(SettingsError) as caught:
+            load_settings(path)
+        assert str(caught.value) == (
+            f"{path}:2: {setting.name}: must be between {setting.minimum} and "
+            f"{setting.maximum}, not {value}"
+        )
+    for value in (setting.minimum, setting.maximum):
+        path = write(tmp_path, f"{setting.name} = {value}\n")
+        assert getattr(load_settings(path), setting.name) == value
+
+
+def test_a_kiosk_that_never_resets_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="idle_seconds: must be between 20 and 3600"):
+        load_settings(write(tmp_path, "idle_seconds = 99999999999\n"))
+
+
+def test_settings_are_a_typed_frozen_dataclass() -> None:
+    settings = Settings()
+    with pytest.raises(AttributeError):
+        settings.idle_seconds = 5  # type: ignore[misc]  # the point: it is frozen
+    for s in DECLARED:
+        assert isinstance(getattr(settings, s.name), s.type), s.name
+        assert s.doc, s.name

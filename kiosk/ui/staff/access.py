@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.pin import PinGuard
+from kiosk.core.settings import Settings
 from kiosk.library_source import Loaded
 from kiosk.printing.compose import composer
 from kiosk.ui.staff.corner_hold import HOLD_MS, CornerHold
@@ -35,7 +36,7 @@ class StaffAccess(QObject):
     def __init__(
         self,
         window: KioskWindow,
-        settings: Any,
+        settings: Settings,
         reload: Callable[[], Loaded],
         exit_kiosk: Callable[[], None],
         *,
