@@ -22,8 +22,8 @@ from bench.table import print_table, summarise
 from kiosk import paths
 from kiosk.core.leaflet import FORMATS, compose_leaflet
 from kiosk.core.loader import load_library, pack_dir
+from kiosk.printing.fonts import load_bundled_fonts
 from kiosk.printing.pdf import render_pdf
-from kiosk.ui.fonts import load_bundled_fonts
 
 
 def baseline(leaflet) -> int:

@@ -34,6 +34,9 @@ def test_version_and_help() -> None:
     help_text = kiosk("--help").stdout
     for word in ("run", "validate", "--version"):
         assert word in help_text
+    assert "speech-helper" not in help_text, "started by the kiosk, not by people"
+    exit_codes = "0 success, 1 the job failed, 2 bad usage or settings"
+    assert exit_codes in " ".join(help_text.split())
     run_help = kiosk("run", "--help").stdout
     for option in ("--windowed", "--content", "--config"):
         assert option in run_help
@@ -77,10 +80,53 @@ def test_validate_reports_a_broken_page_with_file_and_line(tmp_path: Path) -> No
     assert f"en-GB/pages/{page.name}:{order_line + 1}: error:" in result.stdout
 
 
-def test_validate_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
+def test_validate_missing_folder_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
     result = kiosk("validate", str(tmp_path / "nowhere"))
-    assert result.returncode == 1
-    assert result.stderr.strip().endswith("no such folder")
+    assert result.returncode == 2, "a folder that is not there is bad usage, not bad content"
+    assert result.stderr == f"kiosk: validate: {tmp_path / 'nowhere'}: no such folder\n"
+
+
+def test_the_version_names_the_program_it_was_started_as(tmp_path: Path) -> None:
+    """``clinic-kiosk --version`` says clinic-kiosk (the built program is checked by
+    tests/integration/test_frozen.py); here a script of another name starts the same code."""
+    script = tmp_path / "clinic-kiosk"
+    script.write_text("import sys\nfrom kiosk.cli import main\nsys.exit(main())\n")
+    result = subprocess.run(
+        [sys.executable, str(script), "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"clinic-kiosk {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "needs"),
+    [
+        (["print", "--copies", "0"], "--copies"),
+        (["print", "--copies", "51"], "--copies"),
+        (["stats", "--days", "0"], "--days"),
+        (["export-pdf"], "--out"),
+        (["no-such-command"], "invalid choice"),
+    ],
+)
+def test_bad_usage_exits_2_before_doing_anything(args: list[str], needs: str) -> None:
+    result = kiosk(*args)
+    assert result.returncode == 2
+    assert needs in result.stderr
+    assert result.stdout == ""
+
+
+def test_every_command_takes_content_and_config_from_one_declaration() -> None:
+    from kiosk.cli import COMMANDS, build_parser
+
+    parser = build_parser("kiosk")
+    for command in COMMANDS:
+        text = kiosk(command.NAME, "--help").stdout
+        takes = "--config FILE" in text and "--content DIR" in text
+        assert takes == command.SETTINGS, command.NAME
+    assert parser.prog == "kiosk"
+    sources = [p.read_text(encoding="utf-8") for p in (CONTENT.parent / "kiosk").rglob("*.py")]
+    for option in ('"--config"', '"--content"'):
+        assert sum(text.count(option) for text in sources) == 1, f"{option} declared once"
 
 
 def test_settings_error_exits_2_before_any_window(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.logs import LOG_FILE_NAME, setup_logging
+from kiosk.commands.logs import LOG_FILE_NAME, setup_logging
 
 
 def test_log_file_is_written_in_log_dir(tmp_path: Path) -> None:

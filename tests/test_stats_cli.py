@@ -63,6 +63,18 @@ def test_no_database_yet_says_so_and_makes_none() -> None:
     assert not paths.usage_database().parent.exists()
 
 
+@pytest.mark.parametrize("settings", ["", "stats_enabled = false\n"])
+def test_csv_with_nothing_counted_is_the_header_row(tmp_path: Path, settings: str) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(settings, encoding="utf-8")
+    out = tmp_path / "usage.csv"
+    result = kiosk("--csv", str(out), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert "wrote 0 rows (" in result.stdout
+    assert out.read_text(encoding="utf-8").splitlines() == [",".join(CSV_COLUMNS)]
+    assert not paths.usage_database().exists(), "reading made no database"
+
+
 def test_the_summary_table_names_pages_and_counts(recorded: Path) -> None:
     result = kiosk()
     assert result.returncode == 0, result.stderr

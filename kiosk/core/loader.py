@@ -19,8 +19,8 @@ from kiosk.core.model import (
     Severity,
     term_key,
 )
+from kiosk.core.page_checks import PackContext, check_markdown, check_page, review_warnings
 from kiosk.core.render import MarkdownConverter, plain_text
-from kiosk.core.validate import PackContext, check_markdown, check_page, review_warnings
 
 PACK_KEYS = ("title", "subtitle", "language", "disclaimer")
 FALLBACK_DISCLAIMER = "This is information, not medical advice: talk to your own clinician."

@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.ui.fonts import load_bundled_fonts
+from kiosk.printing.fonts import load_bundled_fonts
 
 
 def gui_application() -> QGuiApplication:

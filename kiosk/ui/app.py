@@ -13,15 +13,15 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from kiosk import APP_NAME, paths
+from kiosk.core.library_source import read_pack
 from kiosk.core.loader import PackReading
 from kiosk.core.model import Library
 from kiosk.core.settings import Settings
 from kiosk.core.stats import open_store
-from kiosk.library_source import read_pack
+from kiosk.printing.fonts import load_bundled_fonts
 from kiosk.ui.content_check import ContentCheck
 from kiosk.ui.context_menus import ContextMenuBlocker
 from kiosk.ui.first_paint import after_first_paint, exit_after_first_paint
-from kiosk.ui.fonts import load_bundled_fonts
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.patient_printing import PatientPrinting
 from kiosk.ui.recovery import Recovery, quit_on_sigterm

@@ -16,10 +16,10 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.library_source import log_problems
 from kiosk.core.loader import PackReading
 from kiosk.core.model import Library
 from kiosk.core.search import SearchIndex
-from kiosk.library_source import log_problems
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)

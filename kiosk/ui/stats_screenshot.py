@@ -15,10 +15,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core import stats_events as ev
+from kiosk.core.library_source import Loaded
 from kiosk.core.model import Library
 from kiosk.core.settings import Settings
 from kiosk.core.stats import UsageStore
-from kiosk.library_source import Loaded
 from kiosk.ui.app import build_window
 from kiosk.ui.screenshots import prepare
 from kiosk.ui.staff.access import StaffAccess

@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.core.loader import load_library
 from kiosk.core.model import Problem, Severity
+from kiosk.core.page_checks import quoted
 from kiosk.core.validate import count_pages, format_report, validate_path
 from tests.core.packs import TODAY, PackBuilder, make_pack
 
@@ -180,6 +181,35 @@ def test_long_sentence_is_one_warning_quoting_its_start(pack: PackBuilder) -> No
         f"{PATH}:{BODY + 3}: warning: long sentence (37 words, aim for at most 30): "
         '"Now and then we wait and then we ..."'
     ]
+
+
+def test_a_sentence_of_long_words_is_quoted_in_at_most_80_characters(pack: PackBuilder) -> None:
+    word = "pneumonoultramicroscopicsilicovolcanoconiosis"  # 45 letters
+    body = f"Short start.\n\nNow {' '.join([word] * 31)}.\n"
+    [problem] = [p for p in check(pack, body) if "long sentence" in p]
+    quote = problem.split(": ", 3)[-1].split('"')[1]
+    assert len(quote) <= 80
+    assert quote == f"Now {word} ..."
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short enough", 80, "short enough"),
+        ("one two three four", 12, "one two ..."),
+        ("x" * 100, 80, "x" * 76 + " ..."),
+        ("many   spaces\nand lines", 80, "many spaces and lines"),
+    ],
+)
+def test_quoted_cuts_after_a_whole_word(text: str, limit: int, expected: str) -> None:
+    assert quoted(text, limit) == expected
+    assert len(quoted(text, limit)) <= limit
+
+
+def test_a_long_link_is_quoted_short(pack: PackBuilder) -> None:
+    target = "page:" + "a-very-long-page-name-" * 10
+    [problem] = check(pack, f"Fine.\nSee [the page]({target}).\n")
+    assert problem.endswith(f"link to a page that does not exist: {target[:76]} ...")
 
 
 def test_validate_path_covers_every_pack(tmp_path: Path) -> None:

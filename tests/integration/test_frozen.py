@@ -133,7 +133,7 @@ def check_line(lines: list[str], name: str) -> str:
 def test_version_matches_the_package(frozen: Path) -> None:
     result = run(frozen, "--version")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["kiosk", __version__]
+    assert result.stdout.split() == [APP_ID, __version__], "the program's own name"
 
 
 def test_smoke_test_passes(frozen: Path, config: Path) -> None:

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
+from kiosk.core.library_source import read_pack
 from kiosk.core.session import Route
 from kiosk.core.settings import Settings
-from kiosk.library_source import read_pack
 from kiosk.ui.patient_printing import PatientPrinting
 from kiosk.ui.staff.access import StaffAccess
 from tests.conftest import CONTENT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.ui.fonts import load_bundled_fonts
+from kiosk.printing.fonts import load_bundled_fonts
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,8 @@ from kiosk.core.leaflet import STANDARD, compose_leaflet
 from kiosk.printing.pdf import LeafletError, render_pdf, save_pdf
 from tests.printing.pdf_reading import reader_for
 
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+
 
 def kiosk(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -44,14 +46,35 @@ def test_export_pdf_writes_the_leaflet(tmp_path: Path, flags, name, size) -> Non
     assert result.stderr == "", "content warnings belong to `kiosk validate`"
 
 
-def test_export_to_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
-    result = kiosk("export-pdf", "--out", str(tmp_path / "no-such-folder"))
-    assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith("kiosk: ")
-    assert "no-such-folder" in lines[0]
-    assert "does not exist" in lines[0]
+def test_export_makes_the_folder_it_is_given(tmp_path: Path) -> None:
+    out = tmp_path / "usb" / "leaflets"
+    result = kiosk("export-pdf", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["en-GB-leaflet-standard-A4.pdf"]
+
+
+def test_export_without_a_display_runs_offscreen(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "export-pdf", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "en-GB-leaflet-standard-A4.pdf").is_file()
+
+
+def test_export_into_a_file_is_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    for out in (tmp_path / "a-file", tmp_path / "a-file" / "below"):
+        result = kiosk("export-pdf", "--out", str(out))
+        assert result.returncode == 1
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith(f"kiosk: export-pdf: {out}: ")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kiosk.core.library_source import read_pack
 from kiosk.core.pin import hash_pin
 from kiosk.core.session import HOME
 from kiosk.core.settings import Settings
-from kiosk.library_source import read_pack
 from kiosk.ui.staff.access import StaffAccess
 from tests.conftest import CONTENT
 from tests.ui.fakes import FakeClock

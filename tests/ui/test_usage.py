@@ -117,7 +117,7 @@ def test_a_searched_text_never_reaches_the_data_folder(
 
 
 def test_prints_and_pdfs_are_counted_by_format(qtbot, kiosk, store) -> None:
-    from kiosk.library_source import read_pack
+    from kiosk.core.library_source import read_pack
     from kiosk.ui.patient_printing import PatientPrinting
     from kiosk.ui.staff.access import StaffAccess
     from kiosk.ui.staff.jobs import JobRunner

@@ -1,13 +1,16 @@
-"""Picks the content pack to show and loads it, falling back to the bundled pack if needed."""
+"""Reads the content pack to show, falling back to the next folder when one has nothing to show.
+
+The caller says which folders to try, in order (the kiosk's commands: the clinic's content,
+then the bundled pack); this module never looks for them itself.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk import paths
 from kiosk.core.loader import PackReading, load_library, pack_dir, read_pack_files
 from kiosk.core.model import Library, Problem, Severity
 from kiosk.core.validate import format_report
@@ -37,9 +40,9 @@ def read_pack(root: Path, language: str) -> Loaded:
     return Loaded(library, report, root)
 
 
-def load_content(root: Path, language: str) -> Library | None:
-    """The library to start with: ``root`` if anything in it can be shown, else the bundled."""
-    for candidate in _candidates(root):
+def load_content(roots: Sequence[Path], language: str) -> Library | None:
+    """The library to start with: the first of ``roots`` with anything that can be shown."""
+    for candidate in roots:
         loaded = read_pack(candidate, language)
         if loaded.library is not None:
             errors = len(loaded.library.errors)
@@ -55,13 +58,13 @@ def load_content(root: Path, language: str) -> Library | None:
     return None
 
 
-def open_content(root: Path, language: str) -> PackReading | None:
+def open_content(roots: Sequence[Path], language: str) -> PackReading | None:
     """The pack to start the kiosk with, read but its page bodies not yet checked.
 
-    As ``load_content``, falling back to the bundled pack if ``root`` has no page to show;
-    the kiosk checks the bodies after its first paint (``kiosk.ui.content_check``).
+    As ``load_content``, the first of ``roots`` with a page to show; the kiosk checks the
+    bodies after its first paint (``kiosk.ui.content_check``).
     """
-    for candidate in _candidates(root):
+    for candidate in roots:
         pack = pack_dir(candidate, language)
         try:
             reading = read_pack_files(pack)
@@ -76,12 +79,6 @@ def open_content(root: Path, language: str) -> PackReading | None:
         log.error("content %s is not usable: no page could be shown", candidate)
     log.error("no usable content found; check the content folder with 'kiosk validate'")
     return None
-
-
-def _candidates(root: Path) -> list[Path]:
-    """``root``, then the bundled content if that is somewhere else."""
-    bundled = paths.bundled_content_dir()
-    return [root] if root.resolve() == bundled.resolve() else [root, bundled]
 
 
 def log_problems(problems: Iterable[Problem]) -> None:

@@ -1,4 +1,4 @@
-"""Loads the bundled low-vision font so every kiosk looks the same whatever the OS has."""
+"""Registers the bundled low-vision font with Qt, for the screens and the leaflets alike."""
 
 from __future__ import annotations
 
