@@ -15,7 +15,7 @@ from kiosk.printing.printers import print_leaflet
 from kiosk.ui.staff.jobs import JobRunner
 
 if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.shell import KioskShell
 
 log = logging.getLogger(__name__)
 
@@ -27,20 +27,20 @@ class PatientPrinting(QObject):
 
     printed = Signal(str)  # leaflet format, once the printer has taken the job
 
-    def __init__(self, window: KioskWindow, settings: Settings) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: KioskShell, settings: Settings) -> None:
+        super().__init__(shell.widget())
+        self.window = shell
         self.settings = settings
         self._compose = composer(settings)
         self.jobs = JobRunner(self)
         self.jobs.finished.connect(self._finished)
         self._format = ""
-        window.printRequested.connect(self.request)
+        shell.printRequested.connect(self.request)
 
     def request(self, page_id: str) -> None:
         session = self.window.session
         place = html.escape(self.settings.collect_from)
-        if session.leaflets_printed >= self.settings.patient_print_limit:
+        if not session.may_print(self.settings.patient_print_limit):
             self.window.show_message(
                 "Printing limit reached",
                 f"<p>You have printed {session.leaflets_printed} leaflets. "

@@ -19,12 +19,10 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from kiosk import paths
 from kiosk.core import speech_protocol as proto
+from kiosk.core.session import MIN_VOLUME
 
 log = logging.getLogger(__name__)
 
-RATE_STEP = 0.25
-VOLUME_STEP = 0.1
-MIN_VOLUME = 0.2  # never so quiet that a patient thinks it is broken
 SENTENCE_END = re.compile(r"[.!?:]\s|\n")
 OFF = "none"  # the speech_engine setting that turns read aloud off
 DEFAULT_TIMEOUTS = proto.Timeouts()
@@ -66,7 +64,8 @@ class ReadAloud(QObject):
         self.reason = "read aloud is off" if engine == OFF else "the speech engine is starting"
         self.state = proto.READY  # as the speech process last reported it
         self.voice = ""
-        self.engine_tuning = (0.0, 1.0)  # rate and volume the engine last said it uses
+        # Rate and volume the engine last said it uses (None until it has said).
+        self.engine_tuning: tuple[float, float] | None = None
         self._text = ""
         self._active = False
         self._paused_remaining = 0

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from kiosk.core import stats_events as ev
-from kiosk.core.session import Route
+from kiosk.core.session import Route, Session
 from kiosk.core.stats import Store
+from kiosk.ui.shell import VISIT_ENDED_IDLE
 
 if TYPE_CHECKING:
     from kiosk.ui.patient_printing import PatientPrinting
+    from kiosk.ui.shell import KioskShell
     from kiosk.ui.staff.print_screen import PrintScreen
-    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +41,18 @@ def record(event: str) -> None:
 
 
 class UsageRecorder(QObject):
-    """Turns the window's signals into counts; flushes on a timer, after a reset and at exit."""
+    """Turns the window's signals into counts; flushes on a timer, after a reset and at exit.
 
-    def __init__(self, window: KioskWindow, store: Store, *, flush_ms: int = FLUSH_MS) -> None:
-        super().__init__(window)
+    It keeps nothing about a visit itself: the session carries when it began and ended.
+    """
+
+    def __init__(self, shell: KioskShell, store: Store, *, flush_ms: int = FLUSH_MS) -> None:
+        super().__init__(shell.widget())
         global _current
-        self.window = window
         self.store = store
-        self._last_route: Route | None = None
-        self._started_at: float | None = None  # monotonic time of the wake-up touch
-        window.navigator.routeChanged.connect(self._route_changed)
-        window.attract.woken.connect(self._session_started)
-        window.idle.expired.connect(self._idle_expired)
+        shell.routeChanged.connect(self._route_changed)
+        shell.visitStarted.connect(self._visit_started)
+        shell.sessionEnded.connect(self._session_ended)
         self._timer = QTimer(self)
         self._timer.setInterval(flush_ms)
         self._timer.timeout.connect(self.flush)
@@ -101,26 +102,20 @@ class UsageRecorder(QObject):
     # -- the patient's visit -----------------------------------------------------------------
 
     def _route_changed(self, route: Route) -> None:
-        # The same route again is a text-size or contrast change redrawing it, not a visit.
-        if route == self._last_route:
-            return
-        self._last_route = route
+        # The navigator signals new places only: a text-size redraw is not a visit.
         if route.screen == "answer" and route.arg:
             self.record(ev.PAGE_VIEW, route.arg)
         elif route.screen == "glossary":
             # The route may name the word looked up; only "the glossary" is counted.
             self.record(ev.PAGE_VIEW, ev.GLOSSARY_KEY)
 
-    def _session_started(self) -> None:
-        self._started_at = self.window.idle.timer.clock()
+    def _visit_started(self, _session: Session) -> None:
         self.record(ev.SESSION)
 
-    def _idle_expired(self) -> None:
-        self.record(ev.IDLE_RESET)
-        if self._started_at is not None:
-            # From the first touch to the last one, not to the end of the countdown.
-            length = self.window.idle.timer.last_activity - self._started_at
-            self.record(ev.SESSION_LENGTH, ev.session_bucket(max(0.0, length)))
-            self._started_at = None
-        self._last_route = None
-        self.flush()  # nobody is at the kiosk now: a good moment to write
+    def _session_ended(self, session: Session, why: str) -> None:
+        seconds = session.visit_seconds  # from the first touch to the last
+        if seconds is not None:
+            self.record(ev.SESSION_LENGTH, ev.session_bucket(seconds))
+        if why == VISIT_ENDED_IDLE:
+            self.record(ev.IDLE_RESET)
+            self.flush()  # nobody is at the kiosk now: a good moment to write

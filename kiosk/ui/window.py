@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
 
 from kiosk.core.idle import IdleTimer
 from kiosk.core.model import Library
@@ -20,16 +20,19 @@ from kiosk.ui import theme, usage
 from kiosk.ui.first_paint import after_first_paint
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.screen_reader import ScreenPresenter
 from kiosk.ui.screens.answer import AnswerScreen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.glossary import GlossaryScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.search import SearchScreen
-from kiosk.ui.speech import MIN_VOLUME, OFF, RATE_STEP, VOLUME_STEP, ReadAloud
+from kiosk.ui.shell import VISIT_ENDED_IDLE
+from kiosk.ui.speech import OFF, ReadAloud
 from kiosk.ui.styling import PartStyler
 from kiosk.ui.widgets.definition_popup import DefinitionPopup
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
+from kiosk.ui.widgets.screen_stack import ScreenStack
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +40,14 @@ WINDOWED_SIZE = (1280, 800)
 
 
 class KioskWindow(QWidget):
-    sessionStarted = Signal()  # a new patient (or none): overlays of the last one must close
+    """The kiosk window, and the ``KioskShell`` (kiosk/ui/shell.py) the controllers use."""
+
+    routeChanged = Signal(object)  # Route
+    sessionStarted = Signal(object)  # Session: a new one (overlays of the last must close)
+    visitStarted = Signal(object)  # Session: a patient touched the attract screen
+    sessionEnded = Signal(object, str)  # Session, why: "idle" or "staff"
+    libraryChanged = Signal(object)  # Library
+    appearanceChanged = Signal(object)  # theme.Appearance
     printRequested = Signal(str)  # a patient asked to print the answer with this page id
 
     def __init__(
@@ -65,12 +75,16 @@ class KioskWindow(QWidget):
         self.setWindowTitle(title)
 
         self.header = Header(title, self)
-        self.stack = QStackedWidget(self)
+        self.stack = ScreenStack(self)
         self.navigator = Navigator(self.stack, Session())
+        self.navigator.routeChanged.connect(self.routeChanged)
         self.styler = PartStyler(self, self.stack)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The screen decides the window's size, never its contents: a part that asks for more
+        # (a screen not yet styled, say) must not push the window's edge off the screen.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
 
@@ -79,7 +93,8 @@ class KioskWindow(QWidget):
         self.popup.closed.connect(self._popup_closed)
         self.idle_overlay = IdleOverlay(self)
         self.attract = AttractScreen(self, library.info.title, self.settings.clinic_name)
-        self.attract.woken.connect(self.wake)
+        self.attract.woken.connect(self._patient_arrived)
+        self.screen_reader = ScreenPresenter(self)
 
         self.idle = IdleWatcher(
             IdleTimer(self.settings.idle_seconds, self.settings.warning_seconds, clock), self
@@ -136,6 +151,7 @@ class KioskWindow(QWidget):
         self.search_screen.searched.connect(lambda: usage.record("search"))
         self.answer_screen.listen_button.clicked.connect(lambda: usage.record("read_aloud"))
         self.attract.set_title(library.info.title)
+        self.libraryChanged.emit(library)
         self.home_screen.routeRequested.connect(self.navigator.go)
         self.answer_screen.routeRequested.connect(self.navigator.go)
         for screen in (self.answer_screen, self.glossary_screen):
@@ -174,8 +190,22 @@ class KioskWindow(QWidget):
     def session(self) -> Session:
         return self.navigator.session
 
-    def start_session(self, session: Session) -> None:
-        """Begin again for a new patient: everything the last one changed is dropped."""
+    def widget(self) -> QWidget:
+        return self
+
+    def dismiss_overlays(self) -> None:
+        self.popup.dismiss()
+
+    def start_session(self, session: Session, *, ended: str = "") -> None:
+        """Begin again for a new patient: everything the last one changed is dropped.
+
+        ``ended`` says why the last session ended ("idle", "staff"), if it was a visit.
+        """
+        if ended:
+            old = self.session
+            if old.visit_started is not None:
+                old.last_touch = self.idle.timer.last_activity
+            self.sessionEnded.emit(old, ended)
         self.popup.dismiss()
         self.idle_overlay.hide()
         self.speech.stop()
@@ -184,12 +214,12 @@ class KioskWindow(QWidget):
         self._apply_appearance()
         self.navigator.restart(session)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.sessionStarted.emit()
+        self.sessionStarted.emit(session)
 
     def reset_for_next_patient(self) -> None:
         """The idle countdown ran out: a fresh session, and the attract screen."""
         log.info("idle reset: starting again for the next person")
-        self.start_session(Session())
+        self.start_session(Session(), ended=VISIT_ENDED_IDLE)
         self.show_attract()
 
     def show_attract(self) -> None:
@@ -204,6 +234,16 @@ class KioskWindow(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.start()
 
+    def leave_attract(self) -> None:
+        """Home, if the attract screen is showing (for staff, whose visit is no patient's)."""
+        if self.attract.isVisible():
+            self.wake()
+
+    def _patient_arrived(self) -> None:
+        self.wake()
+        self.session.visit_started = self.idle.timer.clock()
+        self.visitStarted.emit(self.session)
+
     def recover(self) -> None:
         """After an unexpected error: close what is open and show Home."""
         self.popup.dismiss()
@@ -211,14 +251,14 @@ class KioskWindow(QWidget):
         self.navigator.home()
         self.navigator.refresh()
 
-    def _change_rate(self, step: int) -> None:
+    def _change_rate(self, steps: int) -> None:
         s = self.session
-        s.speech_rate = max(-1.0, min(1.0, s.speech_rate + step * RATE_STEP))
+        s.change_speech_rate(steps)
         self.speech.set_rate_and_volume(s.speech_rate, s.speech_volume)
 
-    def _change_volume(self, step: int) -> None:
+    def _change_volume(self, steps: int) -> None:
         s = self.session
-        s.speech_volume = max(MIN_VOLUME, min(1.0, s.speech_volume + step * VOLUME_STEP))
+        s.change_speech_volume(steps)
         self.speech.set_rate_and_volume(s.speech_rate, s.speech_volume)
 
     def _warn(self) -> None:
@@ -278,6 +318,7 @@ class KioskWindow(QWidget):
         self.header.show_state(
             s.text_percent, s.can_shrink_text(), s.can_grow_text(), s.high_contrast
         )
+        self.appearanceChanged.emit(appearance)
 
     # -- lockdown --------------------------------------------------------------------------
 

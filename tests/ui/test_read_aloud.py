@@ -92,15 +92,16 @@ def test_rate_and_volume_change_and_return_to_default_for_the_next_patient(
 ) -> None:
     screen = open_answer(window, library)
     speech = window.speech
-    default = speech.engine_tuning
-    assert default == (Session().speech_rate, Session().speech_volume)
+    default = (Session().speech_rate, Session().speech_volume)
+    qtbot.waitUntil(lambda: speech.engine_tuning == default, timeout=3000)
     left_click(qtbot, screen.listen_button)
     left_click(qtbot, screen.speech_bar.faster)
     left_click(qtbot, screen.speech_bar.faster)
     left_click(qtbot, screen.speech_bar.quieter)
     # What the engine itself reports it now uses, in the speech process.
-    qtbot.waitUntil(lambda: speech.engine_tuning[0] > default[0], timeout=3000)
-    qtbot.waitUntil(lambda: speech.engine_tuning[1] < default[1], timeout=3000)
+    qtbot.waitUntil(lambda: (tuned := speech.engine_tuning) is not None and tuned[0] > default[0])
+    qtbot.waitUntil(lambda: (tuned := speech.engine_tuning) is not None and tuned[1] < default[1])
+    assert speech.engine_tuning is not None
     assert window.session.speech_rate == speech.engine_tuning[0]
     window.reset_for_next_patient()
     assert not window.speech.is_active()

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.leaflet import FORMATS, Leaflet
 from kiosk.core.model import Library
+from kiosk.core.session import Route
 from kiosk.printing.compose import Compose
 from kiosk.printing.folders import save_locations
 from kiosk.printing.layout import PAPER, page_images
@@ -28,9 +28,11 @@ from kiosk.printing.printers import print_leaflet, printers
 from kiosk.ui.staff.jobs import JobRunner
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.choice_row import ChoiceRow
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.columns import Columns
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.tile import KioskTile
+from kiosk.ui.widgets.vertical_scroll import VerticalScrollArea
+from kiosk.ui.widgets.wrap_layout import WrapLayout
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +88,7 @@ class PrintScreen(QWidget):
         copies.addWidget(self.copies_label)
         copies.addWidget(self.more)
         copies.addStretch(1)
-        self.folder = ChoiceRow("Save to", [], options)
-        self.folder.layout().setDirection(QVBoxLayout.Direction.TopToBottom)
+        self.folder = ChoiceRow("Save to", [], options, vertical=True)
 
         form = QVBoxLayout(options)
         form.setSpacing(12)
@@ -105,29 +106,21 @@ class PrintScreen(QWidget):
             else:
                 form.addWidget(item)
         form.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(options)
-        enable_kinetic_scrolling(scroll)
+        scroll = VerticalScrollArea(options, self)
 
         self.preview_title = text_label("", "SectionLabel", self)
         self.preview = QWidget()
         self.preview.setObjectName("ScrollBody")
         self.preview_grid = QGridLayout(self.preview)
         self.preview_grid.setSpacing(12)
-        preview_scroll = QScrollArea(self)
-        preview_scroll.setWidgetResizable(True)
-        preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        preview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        preview_scroll.setWidget(self.preview)
-        enable_kinetic_scrolling(preview_scroll)
+        preview_scroll = VerticalScrollArea(self.preview, self)
 
         self.status = text_label("", "StaffReportTitle", self)
         self.status.setAccessibleName("Print status")
         self.print_button = touch_button("Print", "PrintButton", "Print the leaflet", self)
-        self.save_button = touch_button("Save as PDF", "SavePdf", "Save the leaflet as PDF", self)
+        self.save_button = touch_button(
+            "Save as PDF", "SavePdf", "Save as PDF: the leaflet as a file", self
+        )
         self.back_button = touch_button(
             "‹  Staff menu", "PrintBack", "Back to the staff menu", self
         )
@@ -145,11 +138,11 @@ class PrintScreen(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         right.addLayout(actions)
-        title_row = QHBoxLayout()
-        title_row.addWidget(text_label("Print leaflets", "ScreenTitle", self), 1)
-        title_row.addWidget(self.back_button)
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
+        title_row = WrapLayout(spacing=16, row_spacing=8, align=Qt.AlignmentFlag.AlignRight)
+        title_row.add_text(text_label("Print leaflets", "ScreenTitle", self), 2)
+        title_row.add(self.back_button)
+        # The choices and the preview side by side; on a narrow screen, the preview under them.
+        columns = Columns(spacing=24, down_stretch=(3, 2))  # stacked: more for the choices
         columns.addWidget(scroll, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
@@ -159,6 +152,12 @@ class PrintScreen(QWidget):
         self.set_copies(1)
 
     # -- what is on offer -------------------------------------------------------------------
+
+    def show_route(self, _route: Route, _scroll: int | None) -> None:
+        self.open()  # the navigator shows it
+
+    def scroll_position(self) -> int:
+        return 0  # staff screens are not in a history to come back to
 
     def open(self) -> None:
         """Called each time staff open the screen: printers and drives may have changed."""
@@ -189,6 +188,7 @@ class PrintScreen(QWidget):
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))  # no empty line's height taken from the preview
 
     # -- preview ----------------------------------------------------------------------------
 

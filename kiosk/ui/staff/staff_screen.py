@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.session import Route
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
@@ -55,12 +56,14 @@ class StaffScreen(QWidget):
         menu_layout.addLayout(self._entries)
         menu_layout.addStretch(1)
 
-        self.back_button = self.add_entry("Back to patient view", "Back to the patient screens")
+        self.back_button = self.add_entry("Back to patient view", "Back to patient view")
         self.back_button.clicked.connect(self.backRequested)
-        self.reload_button = self.add_entry("Reload content", "Reload the content pack")
+        self.reload_button = self.add_entry(
+            "Reload content", "Reload content from the content pack"
+        )
         self.reload_button.clicked.connect(self.reloadRequested)
         # Exit sits apart at the bottom, away from the buttons staff use every day.
-        self.exit_button = touch_button(EXIT_TEXT, "StaffExit", "Exit the kiosk", menu)
+        self.exit_button = touch_button(EXIT_TEXT, "StaffExit", EXIT_TEXT, menu)
         self.exit_button.clicked.connect(self._exit_tapped)
         menu_layout.addSpacing(32)
         menu_layout.addWidget(self.exit_button)
@@ -122,7 +125,7 @@ class StaffScreen(QWidget):
 
     def _reset_exit(self) -> None:
         self._confirm.stop()
-        self._show_exit_state(EXIT_TEXT, "Exit the kiosk", False)
+        self._show_exit_state(EXIT_TEXT, EXIT_TEXT, False)
 
     def _show_exit_state(self, text: str, accessible: str, confirming: bool) -> None:
         self.exit_button.setText(text)
@@ -131,6 +134,12 @@ class StaffScreen(QWidget):
         # A dynamic property only restyles after the style is applied again.
         self.exit_button.style().unpolish(self.exit_button)
         self.exit_button.style().polish(self.exit_button)
+
+    def show_route(self, _route: Route, _scroll: int | None) -> None:
+        """Shown by the navigator; the last content report stays until the next one."""
+
+    def scroll_position(self) -> int:
+        return 0  # staff screens are not in a history to come back to
 
     def hideEvent(self, event: QEvent) -> None:
         # Leaving the screen drops a half-made exit, so the next visit starts safe.

@@ -10,9 +10,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import stats_events as ev
 from kiosk.core.leaflet_format import FORMATS
 from kiosk.core.model import Library
+from kiosk.core.session import Route
 from kiosk.core.stats import Store
 from kiosk.core.stats_summary import (
     Summary,
@@ -33,8 +33,10 @@ from kiosk.ui.staff.jobs import JobRunner
 from kiosk.ui.widgets.bar_chart import ChartData, ColumnChart, HorizontalBarChart
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.choice_row import ChoiceRow
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.columns import Columns
 from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.vertical_scroll import VerticalScrollArea
+from kiosk.ui.widgets.wrap_layout import WrapLayout
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +91,9 @@ class StatsScreen(QWidget):
         body.setObjectName("ScrollBody")
         # The figures staff look for first, as a row of large numbers across the top.
         self.figures: dict[str, QLabel] = {}
-        tiles = QHBoxLayout()
-        tiles.setSpacing(12)
+        tiles = WrapLayout(spacing=12, row_spacing=12)  # more rows on a narrow screen
         for key, caption, name in FIGURES:
-            tiles.addWidget(self._tile(key, caption, name, body), 1)
+            tiles.add(self._tile(key, caption, name, body))
 
         self.top_chart = HorizontalBarChart("Most read pages", "Nothing read yet.", body)
         self.sessions_chart = ColumnChart("Patient sessions per day", "No sessions yet.", body)
@@ -117,13 +118,11 @@ class StatsScreen(QWidget):
             right.addLayout(self._grid(rows, into, body))
             right.addSpacing(12)
         right.addWidget(text_label("Save the CSV file to", "SectionLabel", body))
-        self.folder = ChoiceRow("Save to", [], body)
-        self.folder.layout().setDirection(QVBoxLayout.Direction.TopToBottom)
+        self.folder = ChoiceRow("Save to", [], body, vertical=True)
         right.addWidget(self.folder)
         right.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(40)
+        columns = Columns(spacing=40)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         outer = QVBoxLayout(body)
@@ -135,38 +134,34 @@ class StatsScreen(QWidget):
         outer.addWidget(self.top_chart)
         outer.addSpacing(12)
         outer.addLayout(columns, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        enable_kinetic_scrolling(scroll)
+        scroll = VerticalScrollArea(body, self)
         self.scroll = scroll
 
         self.status = text_label("", "StaffReportTitle", self)
         self.status.setAccessibleName("Statistics status")
-        self.export_button = touch_button("Export CSV", "StatsExport", "Export as CSV", self)
+        self.export_button = touch_button(
+            "Export CSV", "StatsExport", "Export CSV: the figures as a file", self
+        )
         self.export_button.clicked.connect(self.start_export)
-        self.clear_button = touch_button(CLEAR_TEXT, "StatsClear", "Clear all statistics", self)
+        self.clear_button = touch_button(
+            CLEAR_TEXT, "StatsClear", "Clear statistics: all of them", self
+        )
         self.clear_button.clicked.connect(self._clear_tapped)
         self._confirm = QTimer(self)
         self._confirm.setSingleShot(True)
         self._confirm.setInterval(confirm_ms)
         self._confirm.timeout.connect(self._reset_clear)
 
-        title_row = QHBoxLayout()
-        title_row.setSpacing(16)
-        title_row.addWidget(text_label("Statistics", "ScreenTitle", self, wrap=False))
-        title_row.addSpacing(8)
-        title_row.addWidget(self.period_label, 1)
-        title_row.addWidget(self.period)
-        title_row.addSpacing(24)
-        title_row.addWidget(self.back_button)
-        actions = QHBoxLayout()
-        actions.setSpacing(16)
-        actions.addWidget(self.status, 1)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.clear_button)
+        # Each row wraps on a narrow screen or at large text, rather than cut its words.
+        title_row = WrapLayout(spacing=24, row_spacing=8, align=Qt.AlignmentFlag.AlignRight)
+        title_row.add(text_label("Statistics", "ScreenTitle", self, wrap=False))
+        title_row.add_text(self.period_label, 2)
+        title_row.add(self.period)
+        title_row.add(self.back_button)
+        actions = WrapLayout(spacing=16, row_spacing=8, align=Qt.AlignmentFlag.AlignRight)
+        actions.add_text(self.status, 2)
+        actions.add(self.export_button)
+        actions.add(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
         layout.setSpacing(12)
@@ -177,6 +172,7 @@ class StatsScreen(QWidget):
     def _tile(self, key: str, caption: str, name: str, parent: QWidget) -> QFrame:
         tile = QFrame(parent)
         tile.setObjectName("StatsTile")
+        tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         number = self.figures[key] = text_label("0", "StatsNumber", tile, wrap=False)
         number.setAccessibleName(name)
         box = QVBoxLayout(tile)
@@ -201,6 +197,12 @@ class StatsScreen(QWidget):
         return grid
 
     # -- showing ---------------------------------------------------------------------------
+
+    def show_route(self, _route: Route, _scroll: int | None) -> None:
+        self.open()  # the navigator shows it
+
+    def scroll_position(self) -> int:
+        return 0  # staff screens are not in a history to come back to
 
     def open(self) -> None:
         """Called each time staff open the screen: write what is waiting, then show it."""
@@ -308,7 +310,7 @@ class StatsScreen(QWidget):
         self._confirm.stop()
         if self.status.text() == CLEAR_CONFIRM_STATUS:
             self.show_status(self._store_state())
-        self._show_clear_state(CLEAR_TEXT, "Clear all statistics", False)
+        self._show_clear_state(CLEAR_TEXT, "Clear statistics: all of them", False)
 
     def _show_clear_state(self, text: str, accessible: str, confirming: bool) -> None:
         self.clear_button.setText(text)
