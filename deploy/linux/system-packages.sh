@@ -3,7 +3,7 @@
 #
 #   deploy/linux/system-packages.sh runtime   what a kiosk PC needs to show the window (X11/xcb)
 #   deploy/linux/system-packages.sh test      what `make test` needs (offscreen Qt, fonts, Xvfb, xdotool,
-#                                              and the print-test group)
+#                                              the print-test group, speech-dispatcher, Orca)
 #   deploy/linux/system-packages.sh print-test  a real print server for the printing tests (CUPS with
 #                                              a cups-pdf queue, poppler's pdfinfo/pdffonts/pdftoppm)
 #   deploy/linux/system-packages.sh venv      what `python3 -m venv` needs
@@ -30,6 +30,18 @@ test_extra=(xvfb xauth xdotool libxfixes3)
 # cups-pdf backend that writes each job as a PDF, and poppler-utils to inspect the PDFs.
 # deploy/linux/print-test-queue.sh starts cupsd and adds the queues; no systemd is needed.
 print_test=(cups cups-client printer-driver-cups-pdf poppler-utils)
+# tests/integration/test_cage.py: the frozen build under cage, the Wayland compositor a kiosk PC
+# runs it in (Debian's cage will not start without Xwayland), and the libraries Qt's Wayland
+# platform plugin loads.
+wayland_test=(cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1)
+# tests/integration/speechd.py: a private speech-dispatcher speaking with espeak-ng (its output
+# module is a package of its own) into ALSA's null device; locales has the en_GB source from
+# which the test builds the locale Qt's speechd engine needs a voice for.
+speech_test=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng locales)
+# tests/integration/test_orca.py: the Orca screen reader, the AT-SPI accessibility bus
+# (at-spi2-core: at-spi-bus-launcher and the registry), a D-Bus session bus (dbus: dbus-daemon
+# and dbus-send) and pgrep (procps), which Orca uses to refuse a second Orca.
+screen_reader_test=(orca at-spi2-core dbus procps)
 
 group=${1:-}
 list_only=false
@@ -37,7 +49,8 @@ if [ "$group" = "--list" ]; then list_only=true; group=${2:-}; fi
 
 case "$group" in
   runtime) want=("${base[@]}" "${xcb[@]}" "${audio[@]}" "${speech[@]}") ;;
-  test) want=("${base[@]}" "${xcb[@]}" "${audio[@]}" "${test_extra[@]}" "${print_test[@]}") ;;
+  test) want=("${base[@]}" "${xcb[@]}" "${audio[@]}" "${test_extra[@]}" "${print_test[@]}" "${wayland_test[@]}"
+        "${speech_test[@]}" "${screen_reader_test[@]}") ;;
   print-test) want=("${print_test[@]}") ;;
   venv) want=("${venv_pkgs[@]}") ;;
   *) echo "usage: $0 [--list] runtime|test|print-test|venv" >&2; exit 2 ;;

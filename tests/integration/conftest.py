@@ -1,12 +1,18 @@
-"""The ``cups`` fixture: a real CUPS print server with the KioskPDF and KioskStopped queues."""
+"""Fixtures of real services.
+
+- ``cups``: a real CUPS print server with the KioskPDF and KioskStopped queues;
+- ``speech_dispatcher``: a private speech-dispatcher with espeak-ng (tests/integration/speechd.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.integration import cups as cups_helpers
+from tests.integration.speechd import SpeechDispatcher, private_speech_dispatcher
 
 
 class CupsServer:
@@ -48,3 +54,11 @@ def cups() -> CupsServer:
             pytrace=False,
         )
     return CupsServer(cups_helpers.output_dir())
+
+
+@pytest.fixture
+def speech_dispatcher(tmp_path: Path) -> Iterator[SpeechDispatcher]:
+    """A speech-dispatcher of the test's own: run a client with ``speech_dispatcher.env``, and
+    ``speech_dispatcher.spoken()`` lists what it was asked to say."""
+    with private_speech_dispatcher(tmp_path) as daemon:
+        yield daemon

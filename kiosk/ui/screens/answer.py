@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget
 
 from kiosk.core.credits import credit_html
 from kiosk.core.model import Library
 from kiosk.core.render import Renderer
 from kiosk.core.session import Route
+from kiosk.ui.screen_reader import focus_as_screen_opens
 from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets.buttons import touch_button
@@ -43,17 +44,24 @@ class AnswerScreen(ReadingScreen):
         self.nav.previous.clicked.connect(lambda: self._step(0))
         self.nav.next.clicked.connect(lambda: self._step(1))
         self.print_button = touch_button(
-            "Print this for me", "PatientPrint", "Print this answer to take home", self
+            "Print this for me",
+            "PatientPrint",
+            "Print this for me: this answer, to take home",
+            self,
         )
         self.print_button.setVisible(can_print)
+        self._can_print = can_print
         self.print_button.clicked.connect(lambda: self.printRequested.emit(self.page_id))
         self.listen_button = touch_button(
             "Listen", "Listen", "Listen: read this answer aloud", self
         )
         self.listen_button.hide()
         self.listen_button.clicked.connect(self.listen)
-        self.title_row.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.title_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QHBoxLayout()  # together beside the title, or together under it
+        actions.setSpacing(16)
+        actions.addWidget(self.listen_button)
+        actions.addWidget(self.print_button)
+        self.title_row.add(actions)
         self.speech_bar = SpeechBar(self)
         self.speech_bar.hide()
         self.layout().insertWidget(1, self.speech_bar)
@@ -93,6 +101,9 @@ class AnswerScreen(ReadingScreen):
     def _speaking(self, on: bool) -> None:
         self.speech_bar.setVisible(on)
         self._show_listen()
+        # The reading-aloud bar takes Print's place while it shows: on a short screen at large
+        # text there is no height for both beside a long question.
+        self.print_button.setVisible(self._can_print and not on)
         if not on:
             self.view.setExtraSelections([])
 
@@ -128,6 +139,8 @@ class AnswerScreen(ReadingScreen):
         page = self.library.page(route.arg)
         self.page_id = page.id
         self.set_title(page.title)
+        # Between the title (the text's name) and the text: see kiosk/ui/screen_reader.py.
+        focus_as_screen_opens(self.view)
         html = self.renderer.page_html(page.id) + credit_html(page, self.library.info)
         self.view.show_html(html, self.css)
         self.restore_scroll(scroll)

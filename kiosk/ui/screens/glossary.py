@@ -9,6 +9,7 @@ from kiosk.core.credits import credit_html
 from kiosk.core.model import Library
 from kiosk.core.render import Renderer
 from kiosk.core.session import Route
+from kiosk.ui.screen_reader import focus_as_screen_opens
 from kiosk.ui.screens.reading import ReadingScreen
 
 
@@ -24,6 +25,7 @@ class GlossaryScreen(ReadingScreen):
         self.view.termActivated.connect(self.termActivated)
 
     def show_route(self, route: Route, scroll: int | None) -> None:
+        focus_as_screen_opens(self.view)  # before the text changes: see kiosk/ui/screen_reader.py
         html = self.renderer.glossary_html()
         if self.library.glossary_page is not None:
             html += credit_html(self.library.glossary_page, self.library.info)

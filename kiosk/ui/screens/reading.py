@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.answer_view import TEXT_MARGIN, AnswerView
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.wrap_layout import WrapLayout
+
+VIEW_MIN_HEIGHT = 96
 
 
 class ReadingScreen(QWidget):
@@ -22,6 +25,9 @@ class ReadingScreen(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.view = AnswerView(self)
+        # A few lines at least, not the 138 px Qt asks for (its scroll bar's whole length): on a
+        # short screen at large text the title, the reading-aloud bar and the buttons need it.
+        self.view.setMinimumHeight(VIEW_MIN_HEIGHT)
         self.nav = NavBar(self, with_sequence=with_sequence)
         self.nav.home.clicked.connect(self.homeRequested)
         self.nav.back.clicked.connect(self.backRequested)
@@ -29,10 +35,13 @@ class ReadingScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.title_row = QHBoxLayout()
+        # The title, and any buttons beside it (Listen, Print) that go under it, on the right,
+        # once the title would need more than two lines beside them.
+        self.title_row = WrapLayout(
+            spacing=16, row_spacing=8, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
         self.title_row.setContentsMargins(TEXT_MARGIN, 20, TEXT_MARGIN, 4)
-        self.title_row.setSpacing(16)
-        self.title_row.addWidget(self.title, 1)
+        self.title_row.add_text(self.title, 2)
         layout.addLayout(self.title_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.nav)
@@ -47,3 +56,4 @@ class ReadingScreen(QWidget):
 
     def restore_scroll(self, scroll: int | None) -> None:
         self.view.verticalScrollBar().setValue(scroll or 0)
+        self.view.place_caret()  # where a screen reader starts: the first line on screen
