@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from kiosk import paths
 from kiosk.core.leaflet import FORMATS, compose_leaflet
+from kiosk.core.library_source import read_pack
 from kiosk.core.pin import hash_pin
 from kiosk.core.session import Route
 from kiosk.core.settings import Settings
-from kiosk.library_source import read_pack
 from kiosk.printing.layout import page_images
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.window import KioskWindow
