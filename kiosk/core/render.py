@@ -77,7 +77,11 @@ class _MarkProcessor(InlineProcessor):
         super().__init__(MARK_PATTERN)
         self.extension = extension
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[object, int, int]:
+    # markdown's stubs give InlineProcessor.handleMatch another signature than Pattern's, which
+    # it subclasses; this is the InlineProcessor one, as Markdown calls it.
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[ElementTree.Element | str, int, int]:
         shown = m.group(1).strip()
         term = (m.group(2) or m.group(1)).strip()
         entry = self.extension.glossary.lookup(term)

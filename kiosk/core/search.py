@@ -144,13 +144,14 @@ class SearchIndex:
                 scores = word
             else:
                 scores = {doc: s + word[doc] for doc, s in scores.items() if doc in word}
-        for doc in scores or {}:
+        scores = scores or {}
+        for doc in scores:
             title = self._docs[doc].core_title
             if len(title) == len(matches) and all(
                 t in m for t, m in zip(title, matches, strict=True)
             ):
                 scores[doc] += WHOLE_TITLE  # the query is the title or term itself
-        ranked = sorted((scores or {}).items(), key=lambda i: (-i[1], self._docs[i[0]].title))
+        ranked = sorted(scores.items(), key=lambda i: (-i[1], self._docs[i[0]].title))
         return [self._hit(self._docs[doc], score, matches) for doc, score in ranked[:limit]]
 
     def _matches(self, word: str) -> dict[str, float]:
