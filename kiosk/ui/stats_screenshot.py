@@ -88,6 +88,7 @@ def take(app: QApplication, library: Library, out: Path, days: str = "30") -> Pa
         window.grab().save(str(path))
         usage.close()
         window.allow_close = True
+        window.speech.shutdown()
         window.close()
     return path
 

@@ -28,6 +28,7 @@ class PartStyler(QObject):
         self._idle.setInterval(IDLE_STEP_MS)
         self._idle.timeout.connect(self._style_next)
         stack.installEventFilter(self)  # screens added later (staff screens) are parts too
+        window.installEventFilter(self)  # and so are overlays added later (the PIN pad)
 
     def parts(self) -> list[QWidget]:
         """The window's own children apart from the stack, and the stack's screens."""
@@ -63,12 +64,17 @@ class PartStyler(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched is not self._stack:
+        if kind == QEvent.Type.Show and watched not in (self._stack, self._window):
             # Before its first paint: the layout and paint this show starts use the new sheet.
             self._style(watched)
-        elif kind == QEvent.Type.ChildAdded and watched is self._stack:
+        elif (kind == QEvent.Type.ChildAdded and watched is self._stack) or (
+            kind == QEvent.Type.ChildPolished and watched is self._window
+        ):
+            # A child made with the window as its parent is not yet a whole object when its
+            # ChildAdded comes (and must not be touched from Python then); it is once it is
+            # polished, which is before it first shows.
             child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, QWidget):
+            if isinstance(child, QWidget) and child is not self._stack:
                 child.installEventFilter(self)
         return False
 

@@ -13,6 +13,9 @@ from kiosk.core.theme import Theme, fill_template, load_themes
 
 BASE_BODY_PX = 24  # body text at 100% (accessibility.md: at least 24 logical px)
 CONTROL_SCALE_CAP = 1.5  # buttons grow with the text, but stop at 150% so they stay on screen
+# Titles too stop at 150%, where they are still larger than body text at 200%: a long question
+# at 72 px took three lines and left a 768 px tall screen no room for its answer.
+HEADING_SCALE_CAP = 1.5
 
 
 @cache
@@ -39,10 +42,11 @@ class Appearance:
 
     def sizes(self) -> dict[str, int]:
         s, c = self.scale, min(self.scale, CONTROL_SCALE_CAP)
+        heading = min(self.scale, HEADING_SCALE_CAP)
         body = round(BASE_BODY_PX * s)
         return {
             "body_px": body,
-            "title_px": round(36 * s),
+            "title_px": round(36 * heading),
             "h2_px": round(body * 1.2),
             "h3_px": round(body * 1.08),
             "tile_title_px": round(28 * s),

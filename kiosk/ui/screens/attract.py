@@ -9,11 +9,12 @@ from PySide6.QtCore import (
     QPoint,
     QPropertyAnimation,
     QSequentialAnimationGroup,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
 
 # The text moves to a new place every so often so no static image burns into the screen.
@@ -33,7 +34,6 @@ class AttractScreen(QWidget):
         self.setObjectName("Attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Touch the screen to start")
         self._position = 0
         self._pressed = False
 
@@ -46,6 +46,9 @@ class AttractScreen(QWidget):
         if clinic:
             lines.insert(0, clinic)
         text = QLabel("\n".join(lines), self.block)
+        # A screen reader says the screen's name and description as it opens (it takes the
+        # focus): the words shown, and a key wakes it as a touch does.
+        self.setAccessibleDescription(" ".join(lines) + " Or press any key.")
         text.setObjectName("AttractText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,12 +78,18 @@ class AttractScreen(QWidget):
         self._drift.setInterval(DRIFT_INTERVAL_MS)
         self._drift.timeout.connect(self._fade.start)
         parent.installEventFilter(self)
+        # The text's size depends on its font, which the style sheet gives it only as the
+        # screen is shown (and again when the sheet changes): a block sized before that kept
+        # the default font's height and showed the top half of the first line of 64 px text.
+        # So the block is placed again whenever its layout asks to be, and on show and resize.
+        self.block.installEventFilter(self)
         self.set_title(title)
         self.hide()
 
     def set_title(self, title: str) -> None:
         """``title`` is the content pack's, e.g. "Prolotherapy for pelvic girdle pain"."""
         self.heading.setText(f"Touch the screen to read about {title[:1].lower()}{title[1:]}")
+        self.setAccessibleName(self.heading.text())
 
     def open(self) -> None:
         self.setGeometry(self.parentWidget().rect())
@@ -103,19 +112,30 @@ class AttractScreen(QWidget):
         self._place()
 
     def _place(self) -> None:
-        width = min(self.width() - 80, 1000)
-        self.block.setFixedWidth(width)
+        self.ensurePolished()  # the fonts the text will be drawn with, not the default one
+        width = max(1, min(self.width() - 80, 1000))
         height = self.block.layout().totalHeightForWidth(width)
-        self.block.setFixedHeight(height)
+        if self.block.size() != QSize(width, height):
+            self.block.setFixedSize(width, height)
         fx, fy = POSITIONS[self._position]
-        free_x, free_y = self.width() - width, self.height() - height
+        free_x, free_y = max(0, self.width() - width), max(0, self.height() - height)
         self.block.move(QPoint(round(free_x * fx), round(free_y * fy)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self.parentWidget() and kind == QEvent.Type.Resize:
             self.setGeometry(self.parentWidget().rect())
+        elif watched is self.block and kind == QEvent.Type.LayoutRequest:
             self._place()
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place()
 
     # The touch that wakes the kiosk is used up here: it must not also press whatever
     # sits under the finger on Home.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.model import Library
 from kiosk.core.session import Route
+from kiosk.ui.screen_reader import focus_as_screen_opens
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.tile import KioskTile
@@ -48,6 +49,7 @@ class HomeScreen(QWidget):
         self.setObjectName("Screen")
         self.setAccessibleName("Home")
         self._columns = 0
+        self._placed = (0, 0)  # the columns of each grid, as laid out
         self._entries = [
             _TileInfo(p.title, p.summary, Route("answer", p.id), True) for p in library.questions
         ]
@@ -80,6 +82,12 @@ class HomeScreen(QWidget):
         intro = QLabel(library.info.subtitle or "Touch a question to read the answer.", body)
         intro.setObjectName("ScreenIntro")
         intro.setWordWrap(True)
+        # What a screen reader says as Home opens (kiosk/ui/screen_reader.py): its name, then
+        # its title and intro as shown, and where the questions are.
+        said = intro.text().rstrip()
+        if said and said[-1] not in ".!?":
+            said += "."
+        self.setAccessibleDescription(f"{library.info.title}. {said} Tab moves to the questions.")
         self.more = QLabel("More information", body)
         self.more.setObjectName("SectionLabel")
 
@@ -174,24 +182,55 @@ class HomeScreen(QWidget):
                 if step is not None:
                     tiles = self.tiles()
                     rows = event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-                    index = tiles.index(watched) + step * (self._columns if rows else 1)
+                    index = tiles.index(watched) + step * (self._placed[0] if rows else 1)
                     if 0 <= index < len(tiles):
                         tiles[index].setFocus(Qt.FocusReason.TabFocusReason)
                     return True
         return super().eventFilter(watched, event)
 
     def set_columns(self, columns: int) -> None:
-        """Two columns of tiles at normal sizes; one when the text is large, so it can wrap."""
+        """Two columns of tiles at normal sizes; one when the text is large, so it can wrap.
+
+        On a narrow screen there are fewer: no column is narrower than its longest word.
+        """
         if columns == self._columns:
             return
         self._columns = columns
         self._place_tiles()
 
+    def _column_room(self) -> int:
+        """The width for tiles: the screen less the margins and a scroll bar, shown or not."""
+        margins = self._body.layout().contentsMargins()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        return self.width() - margins.left() - margins.right() - bar
+
+    def _fitting(self, wanted: int, tiles: list[KioskTile]) -> int:
+        """The most columns, up to ``wanted``, that leave every tile room for its words."""
+        need = max((tile.narrowest() for tile in tiles), default=0)
+        spacing = self.question_grid.horizontalSpacing()
+        for columns in range(wanted, 1, -1):
+            if (self._column_room() - spacing * (columns - 1)) // columns >= need:
+                return columns
+        return 1
+
+    def columns(self) -> tuple[int, int]:
+        """The columns of question tiles and of the other tiles, as now laid out."""
+        wanted = self._columns
+        return (
+            self._fitting(wanted, self.question_tiles),
+            self._fitting(wanted + (1 if wanted > 1 else 0), self.info_tiles),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.columns() != self._placed:
+            self._place_tiles()
+
     def _place_tiles(self) -> None:
-        columns = self._columns
+        self._placed = self.columns()
         for grid, tiles, cols in (
-            (self.question_grid, self.question_tiles, columns),
-            (self.info_grid, self.info_tiles, columns + (1 if columns > 1 else 0)),
+            (self.question_grid, self.question_tiles, self._placed[0]),
+            (self.info_grid, self.info_tiles, self._placed[1]),
         ):
             for tile in tiles:
                 grid.removeWidget(tile)
@@ -202,8 +241,15 @@ class HomeScreen(QWidget):
 
     def show_route(self, route: Route, scroll: int | None) -> None:
         """``Route("home")`` is the first page of tiles, ``Route("home", "2")`` the second."""
+        focus_as_screen_opens(self)  # see kiosk/ui/screen_reader.py
         self._show_page(int(route.arg) - 1 if route.arg.isdigit() else 0)
         self.scroll.verticalScrollBar().setValue(scroll or 0)
 
     def scroll_position(self) -> int:
         return self.scroll.verticalScrollBar().value()
+
+    def opening_focus(self) -> QWidget | None:
+        """Home itself (kiosk/ui/screen_reader.py): a screen reader says its name and
+        description, and Tab goes on to the first tile. It draws no focus ring, so it takes
+        the focus after a touch too."""
+        return self

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.core.model import Library
 from kiosk.core.search import SearchHit, SearchIndex
 from kiosk.core.session import Route, Session
 from kiosk.ui.widgets.buttons import touch_button
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.onscreen_keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.tile import KioskTile
+from kiosk.ui.widgets.vertical_scroll import VerticalScrollArea
 
 MAX_RESULTS = 12
 MAX_LETTERS = 40
@@ -61,22 +61,21 @@ class SearchScreen(QWidget):
         top.addWidget(self.home)
         top.addWidget(self.field, 1)
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("SectionLabel")
-        self.summary.setWordWrap(True)
+        # The summary scrolls with the results: on a short screen at large text the keyboard
+        # and the field take most of the height, and all of what is left is the results'.
         self.results = QWidget()
         self.results.setObjectName("ScrollBody")
+        self.summary = QLabel(self.results)
+        self.summary.setObjectName("SectionLabel")
+        self.summary.setWordWrap(True)
         self.results_layout = QVBoxLayout(self.results)
         self.results_layout.setContentsMargins(24, 0, 24, 0)
         self.results_layout.setSpacing(10)
+        self.results_layout.addWidget(self.summary)
         self.results_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.results)
+        # Asks for little height: on a short screen the keyboard needs it all.
+        self.scroll = VerticalScrollArea(self.results, self)
         self.scroll.setAccessibleName("Search results")
-        enable_kinetic_scrolling(self.scroll)
 
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.typed.connect(self.field.insert)
@@ -87,10 +86,6 @@ class SearchScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        summary_box = QHBoxLayout()
-        summary_box.setContentsMargins(24, 0, 24, 0)
-        summary_box.addWidget(self.summary)
-        layout.addLayout(summary_box)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.keyboard)
 
@@ -114,6 +109,10 @@ class SearchScreen(QWidget):
 
     def scroll_position(self) -> int:
         return self.scroll.verticalScrollBar().value()
+
+    def opening_focus(self) -> QWidget | None:
+        """The field, for a keyboard user (kiosk/ui/screen_reader.py): type at once."""
+        return self.field
 
     def _text_changed(self, text: str) -> None:
         session = self._session()
@@ -141,5 +140,5 @@ class SearchScreen(QWidget):
             label = "Word explained: " if hit.kind == "glossary" else ""
             tile = KioskTile(f"{label}{hit.title}", hit.snippet, self.results)
             tile.clicked.connect(lambda _=False, h=hit: self.routeRequested.emit(route_for(h)))
-            self.results_layout.insertWidget(i, tile)
+            self.results_layout.insertWidget(i + 1, tile)  # under the summary
             self.result_tiles.append(tile)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.pin import MAX_FAILURES, PinGuard
 from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.columns import Columns
 from kiosk.ui.widgets.overlay import Overlay
 
 MAX_DIGITS = 12
@@ -26,7 +26,7 @@ MAX_DIGITS = 12
 # sheet's min-width/min-height (kiosk.qss, PinKey) enforces it; the tests check it.
 KEY_PX = 88
 DOT = "\u25cf"
-CARD_MARGIN = 40
+CARD_MARGIN = 32  # the keypad fits beside the words on a 1024 px screen at 200%
 HINT = "Type the staff PIN, then press Enter."
 NO_PIN = "Staff access is off: no PIN is set in the settings."
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
@@ -73,7 +73,9 @@ class PinPad(Overlay):
         self.keys = [*(self.digit_keys[d] for d in "123456789"), self.clear_key]
         self.keys += [self.digit_keys["0"], self.enter_key]
         for key in self.keys:
-            key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            # Never narrower than its word ("Enter"), however the card is shared out.
+            grow = QSizePolicy.Policy.MinimumExpanding
+            key.setSizePolicy(grow, grow)
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -90,7 +92,7 @@ class PinPad(Overlay):
     def _build_layout(self) -> None:
         # Side by side, so the pad fits a 1280x800 screen even at the largest text size.
         grid = self._grid = QGridLayout()
-        grid.setSpacing(14)
+        grid.setSpacing(12)
         for i, key in enumerate(self.keys):
             grid.addWidget(key, i // 3, i % 3)
 
@@ -102,9 +104,9 @@ class PinPad(Overlay):
         left.addStretch(1)
         left.addWidget(self.cancel_button)
 
-        layout = QHBoxLayout(self.card)
+        # The keypad beside the title and message; on a narrow screen, under them.
+        layout = self._columns = Columns(self.card, spacing=24)
         layout.setContentsMargins(CARD_MARGIN, 32, CARD_MARGIN, 32)
-        layout.setSpacing(CARD_MARGIN)
         layout.addLayout(left, 1)
         layout.addLayout(grid, 1)
         self.title.setMinimumWidth(360)
@@ -204,7 +206,13 @@ class PinPad(Overlay):
         for box in (self._left, self._grid, layout):
             box.invalidate()
         hint = self.card.sizeHint()
-        width = min(parent.width() - 2 * CARD_MARGIN, max(hint.width(), 860))
+        # Wide enough for the keypad beside the words where the window allows it: stacked,
+        # the pad is too tall for a 768 px screen at large text.
+        frame = self.card.width() - self.card.contentsRect().width()  # the card's border
+        wide = max(hint.width(), 860, self._columns.width_across() + frame)
+        width = min(parent.width() - 2 * CARD_MARGIN, wide)
+        self._columns.turn_for(width - frame)
+        hint = self.card.sizeHint()
         wanted = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else hint.height()
         return width, min(max(wanted, hint.height()), parent.height() - 40)
 

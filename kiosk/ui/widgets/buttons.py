@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 
 ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+STYLE_SHEET_MIN_WIDTH = "_q_stylesheet_minw"  # Qt's mark on a minimum width it set from a sheet
 
 
 def press_on_enter(button: QAbstractButton, event: QKeyEvent) -> bool:
@@ -21,6 +22,17 @@ class KioskButton(QPushButton):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not press_on_enter(self, event):
             super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # The style sheet's min-width becomes a hard minimum for layouts, below the width of
+        # the text: a crowded row squeezed "Search" to "earcl". Without it a layout gives the
+        # button at least its size hint, which holds the whole text (and the style sheet's
+        # min-width still counts there).
+        restyled = event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange)
+        if restyled and self.property(STYLE_SHEET_MIN_WIDTH) and self.minimumWidth():
+            self.setMinimumWidth(0)
+        return handled
 
 
 def touch_button(text: str, name: str, accessible: str, parent: QWidget) -> QPushButton:

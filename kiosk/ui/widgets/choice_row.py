@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.wrap_layout import WrapLayout
 
 
 class ChoiceRow(QWidget):
     chosen = Signal(str)
 
-    def __init__(self, name: str, choices: list[tuple[str, str]], parent: QWidget | None = None):
-        """``choices`` are (value, label) pairs; the first is chosen to begin with."""
+    def __init__(
+        self,
+        name: str,
+        choices: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        vertical: bool = False,
+    ):
+        """``choices`` are (value, label) pairs; the first is chosen to begin with.
+
+        Side by side, wrapping onto more rows where they do not fit; or one under the other.
+        """
         super().__init__(parent)
         self.setAccessibleName(name)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._values: dict[QPushButton, str] = {}
-        self._layout = QHBoxLayout(self)
+        self._layout: QVBoxLayout | WrapLayout = (
+            QVBoxLayout(self) if vertical else WrapLayout(self, spacing=12, row_spacing=12)
+        )
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
         self.set_choices(choices)

@@ -32,8 +32,10 @@ class IdleOverlay(Overlay):
         self.button.clicked.connect(self.stillReading)
 
         layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.setSpacing(20)
+        # Margins and gaps kept small enough that the whole card, its 144 px countdown and its
+        # very large button fit a 768 px tall screen at the largest text size.
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(12)
         layout.addWidget(self.question)
         layout.addWidget(self.seconds)
         layout.addWidget(self.explain)

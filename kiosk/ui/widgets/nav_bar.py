@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QSpacerItem, QWidget
 
 from kiosk.ui.widgets.buttons import touch_button as nav_button
+from kiosk.ui.widgets.wrap_layout import WrapLayout
 
 
 class NavBar(QWidget):
@@ -15,16 +17,23 @@ class NavBar(QWidget):
         self.setObjectName("NavBar")
         self.home = nav_button("⌂  Home", "HomeButton", "Home", self)
         self.back = nav_button("‹  Back", "BackButton", "Back", self)
-        layout = QHBoxLayout(self)
+        # Home and Back stay together, and so do Previous and Next; on a narrow screen at large
+        # text the second pair moves to a row of its own, on the right.
+        layout = WrapLayout(self, spacing=8, row_spacing=12, align=Qt.AlignmentFlag.AlignRight)
         layout.setContentsMargins(24, 12, 24, 16)
-        layout.setSpacing(16)
-        layout.addWidget(self.home)
-        layout.addWidget(self.back)
-        layout.addStretch(1)
+        layout.add(_pair(self.home, self.back))
+        layout.add(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding))
         self.previous: QPushButton | None = None
         self.next: QPushButton | None = None
         if with_sequence:
             self.previous = nav_button("‹  Previous", "PreviousButton", "Previous question", self)
             self.next = nav_button("Next  ›", "NextButton", "Next question", self)
-            layout.addWidget(self.previous)
-            layout.addWidget(self.next)
+            layout.add(_pair(self.previous, self.next))
+
+
+def _pair(first: QPushButton, second: QPushButton) -> QHBoxLayout:
+    pair = QHBoxLayout()
+    pair.setSpacing(12)
+    pair.addWidget(first)
+    pair.addWidget(second)
+    return pair

@@ -40,8 +40,12 @@ class OnScreenKeyboard(QWidget):
         grid.addWidget(clear, 3, 0, 1, 4)
         grid.addWidget(space, 3, 4, 1, 10)
         grid.addWidget(delete, 3, 14, 1, 6)
+        # Every half-key column the same width, whatever the keys' labels: the keyboard asks
+        # for no width of its own, even before its style (and its font) is applied.
+        for column in range(2 * COLUMNS):
+            grid.setColumnStretch(column, 1)
         for key in self.keys.values():
-            key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            key.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def _key(self, label: str, accessible: str, value: str) -> QPushButton:
         key = touch_button(label, "KeyboardKey", accessible, self)

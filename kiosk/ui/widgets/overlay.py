@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QWidget
 
 EDGE = 40  # space kept between the card and the window's edges
+WIDEN_STEP = 40  # px at a time, when a card's text is too tall for the screen
 
 
 class Overlay(QWidget):
@@ -25,10 +26,18 @@ class Overlay(QWidget):
         return min(available - 2 * EDGE, 900)
 
     def card_size(self, parent: QWidget) -> tuple[int, int]:
-        """The card's width and height; the height follows its text at that width."""
+        """The card's width and height; the height follows its text at that width.
+
+        On a short screen at a large text size the card grows wider, up to the window's width
+        less the edges, until its text fits the height: no line of it is cut off.
+        """
+        layout = self.card.layout()
+        room = parent.height() - EDGE
+        widest = max(self.card_width(parent.width()), parent.width() - 2 * EDGE)
         width = self.card_width(parent.width())
-        height = min(self.card.layout().totalHeightForWidth(width), parent.height() - EDGE)
-        return width, height
+        while layout.totalHeightForWidth(width) > room and width < widest:
+            width = min(widest, width + WIDEN_STEP)
+        return width, min(layout.totalHeightForWidth(width), room)
 
     def fit(self) -> None:
         parent = self.parentWidget()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.widgets.buttons import press_on_enter
+
+TILE_BORDER_ROOM = 7  # the widest border the style sheet draws (a focused tile)
 
 
 class KioskTile(QAbstractButton):
@@ -45,6 +47,17 @@ class KioskTile(QAbstractButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
             self._labels.append(label)
+
+    def narrowest(self) -> int:
+        """The least width at which no word of the title or summary is cut."""
+        margins = self.layout().contentsMargins()
+        border = 2 * TILE_BORDER_ROOM
+        words = [
+            QFontMetrics(label.font()).horizontalAdvance(word)
+            for label in self._labels
+            for word in label.text().split()
+        ]
+        return max(words, default=0) + margins.left() + margins.right() + border
 
     def set_title(self, title: str) -> None:
         self._labels[0].setText(title)
