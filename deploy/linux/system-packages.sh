@@ -18,9 +18,9 @@ base=(libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libgl
 xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
      libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxkbcommon-x11-0 libx11-xcb1)
 # Read-aloud: Qt's speech module links the PulseAudio and PipeWire client libraries; on a
-# kiosk PC speech-dispatcher with espeak-ng gives the voices (tests use Qt's mock engine).
+# kiosk PC speech-dispatcher with its espeak-ng output module gives the voices.
 audio=(libpulse0 libpipewire-0.3-0)
-speech=(speech-dispatcher espeak-ng)
+speech=(speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 venv_pkgs=(python3-venv)
 # tests/integration/test_xvfb_lockdown.py: a real X server, real key events (XTEST) and the
 # XFIXES cursor image.
