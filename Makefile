@@ -24,6 +24,7 @@ test: $(VENV)/.installed-test system-test print-server lint $(EXE)
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 format: $(VENV)/.installed-test
 	$(PY) -m ruff format .

@@ -206,7 +206,7 @@ class Walk:
 
     def tile(self, home: QWidget) -> Prepared:
         tile = self.rng.choice(self.window.home_screen.tiles())
-        self.window.home_screen.scroll.ensureWidgetVisible(tile, 0, 24)
+        self.window.home_screen.scroll_area.ensureWidgetVisible(tile, 0, 24)
         return tile, None, lambda: self.window.stack.currentWidget() is not home
 
     def _step(self, which: int, screen: QWidget) -> Prepared:

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -142,7 +143,12 @@ def keep_headings_with_text(document: QTextDocument) -> int:
     return moved
 
 
-def _orphaned(layout, heading_block, following, page_height: float) -> bool:
+def _orphaned(
+    layout: QAbstractTextDocumentLayout,
+    heading_block: QTextBlock,
+    following: QTextBlock,
+    page_height: float,
+) -> bool:
     heading = layout.blockBoundingRect(heading_block)
     if heading.top() <= 0:
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def fill_sample(store_path: Path, library: Library, days: int = 30) -> None:
     weights = [9, 6, 7, 5, 8, 3, 1][: len(library.pages)]
     for back in range(days):
         day = TODAY - timedelta(days=back)
-        store = UsageStore(store_path, clock=lambda d=day: datetime(d.year, d.month, d.day, 12))
+        store = UsageStore(store_path, clock=_fixed(datetime(day.year, day.month, day.day, 12)))
         sessions = rng.randint(1, 5) if day.weekday() >= 5 else rng.randint(4, 14)
         for _ in range(sessions):
             store.record(ev.SESSION)
@@ -61,6 +62,10 @@ def fill_sample(store_path: Path, library: Library, days: int = 30) -> None:
         store.close()
 
 
+def _fixed(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
+
+
 def _no_reload() -> Loaded:
     raise AssertionError("the screenshot never reloads content")
 
@@ -75,8 +80,8 @@ def take(app: QApplication, library: Library, out: Path, days: str = "30") -> Pa
         window.show()
         usage = UsageRecorder(window, store)
         staff = StaffAccess(
-            window, Settings(), reload=lambda: None, exit_kiosk=lambda: None, usage=usage
-        )  # type: ignore[arg-type, return-value]
+            window, Settings(), reload=_no_reload, exit_kiosk=lambda: None, usage=usage
+        )
         staff.open_stats_screen()
         assert staff.stats_screen is not None
         staff.stats_screen.period.set_value(days)

@@ -37,7 +37,8 @@ class PartStyler(QObject):
             for child in self._window.children()
             if isinstance(child, QWidget) and child is not self._stack
         ]
-        return found + [self._stack.widget(i) for i in range(self._stack.count())]
+        screens = (self._stack.widget(i) for i in range(self._stack.count()))
+        return found + [screen for screen in screens if screen is not None]
 
     def set_sheet(self, sheet: str) -> None:
         """Restyle the parts on screen now; the others when they are next shown."""
@@ -64,7 +65,11 @@ class PartStyler(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Show and watched not in (self._stack, self._window):
+        if (
+            kind == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched not in (self._stack, self._window)
+        ):
             # Before its first paint: the layout and paint this show starts use the new sheet.
             self._style(watched)
         elif (kind == QEvent.Type.ChildAdded and watched is self._stack) or (

@@ -91,7 +91,7 @@ def test_reset_leaves_a_session_equal_to_a_fresh_one(qtbot, kiosk, clock, qapp, 
     # The next patient starts at Home at the top, with nothing left open.
     left_click(qtbot, kiosk.attract)
     assert kiosk.navigator.current == HOME
-    assert kiosk.home_screen.scroll.verticalScrollBar().value() == 0
+    assert kiosk.home_screen.scroll_area.verticalScrollBar().value() == 0
     left_click(qtbot, kiosk.home_screen.question_tiles[2])
     assert kiosk.answer_screen.view.verticalScrollBar().value() == 0
 

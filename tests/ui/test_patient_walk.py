@@ -102,7 +102,7 @@ def test_every_text_size_keeps_home_tiles_whole(qtbot, window):
             assert tile.width() <= window.width(), f"tile wider than the screen at {percent}%"
             for label in tile.findChildren(type(window.header.title)):
                 assert not is_cut_off(label), f"{label.text()!r} cut off at {percent}%"
-        assert window.home_screen.scroll.horizontalScrollBar().maximum() == 0
+        assert window.home_screen.scroll_area.horizontalScrollBar().maximum() == 0
 
 
 def test_text_size_goes_back_down(qtbot, window) -> None:

@@ -93,7 +93,7 @@ def test_nothing_found_says_so(qtbot, window) -> None:
 def test_the_keyboard_never_covers_the_results(qtbot, window) -> None:
     screen = open_search(qtbot, window)
     type_on_screen(qtbot, screen, "pelvis")
-    results = screen.scroll.geometry()
+    results = screen.scroll_area.geometry()
     keyboard = screen.keyboard.geometry()
     assert not results.intersects(keyboard)
     assert results.height() >= 150

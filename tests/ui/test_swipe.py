@@ -36,7 +36,7 @@ def test_swipe_on_a_tile_scrolls_home_and_opens_nothing(qtbot, window) -> None:
         window.session.grow_text()
     window.start_session(window.session)  # apply the largest text so Home needs scrolling
     qtbot.wait(50)  # let the one-column layout settle
-    bar = window.home_screen.scroll.verticalScrollBar()
+    bar = window.home_screen.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     tile = window.home_screen.question_tiles[1]
     visible = tile.visibleRegion().boundingRect()

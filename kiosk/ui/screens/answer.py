@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QTextEdit, QWidget
 
 from kiosk.core.credits import credit_html
 from kiosk.core.model import Library
@@ -64,7 +64,9 @@ class AnswerScreen(ReadingScreen):
         self.title_row.add(actions)
         self.speech_bar = SpeechBar(self)
         self.speech_bar.hide()
-        self.layout().insertWidget(1, self.speech_bar)
+        box = self.layout()
+        assert isinstance(box, QBoxLayout)  # ReadingScreen's column of parts
+        box.insertWidget(1, self.speech_bar)
         self.speech: ReadAloud | None = None
         self._spoken_offset = 0
         self.highlight_colours = ("#FFDD00", "#0B0C0C")

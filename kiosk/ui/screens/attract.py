@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.widget_tree import layout_of, parent_of
+
 # The text moves to a new place every so often so no static image burns into the screen.
 # Each move is a 1 s fade out and a 1 s fade in: nothing moves for more than 5 seconds
 # (WCAG 2.2.2), so there is nothing that needs a pause button.
@@ -92,7 +94,7 @@ class AttractScreen(QWidget):
         self.setAccessibleName(self.heading.text())
 
     def open(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(parent_of(self).rect())
         self._position = 0
         self._opacity.setOpacity(1.0)
         self._place()
@@ -114,7 +116,7 @@ class AttractScreen(QWidget):
     def _place(self) -> None:
         self.ensurePolished()  # the fonts the text will be drawn with, not the default one
         width = max(1, min(self.width() - 80, 1000))
-        height = self.block.layout().totalHeightForWidth(width)
+        height = layout_of(self.block).totalHeightForWidth(width)
         if self.block.size() != QSize(width, height):
             self.block.setFixedSize(width, height)
         fx, fy = POSITIONS[self._position]
@@ -124,7 +126,7 @@ class AttractScreen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.parentWidget() and kind == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(parent_of(self).rect())
         elif watched is self.block and kind == QEvent.Type.LayoutRequest:
             self._place()
         return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.model import Library
 from kiosk.core.session import Route
 from kiosk.ui.screen_reader import focus_as_screen_opens
+from kiosk.ui.widget_tree import layout_of
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.tile import KioskTile
@@ -64,17 +65,17 @@ class HomeScreen(QWidget):
         self.question_tiles: list[KioskTile] = []
         self.info_tiles: list[KioskTile] = []
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        enable_kinetic_scrolling(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        enable_kinetic_scrolling(self.scroll_area)
         # Tiles take the keyboard focus, not the area: focusing it on every tap repainted all
         # of Home before the answer could be built (about 10 ms of each tap on a tile).
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._body = body = QWidget()
         body.setObjectName("ScrollBody")
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
         title = QLabel(library.info.title, body)
         title.setObjectName("ScreenTitle")
@@ -112,7 +113,7 @@ class HomeScreen(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.set_columns(2)
         self._show_page(0)
 
@@ -176,7 +177,7 @@ class HomeScreen(QWidget):
         """Arrow keys move between tiles; a focused tile scrolls into view."""
         if isinstance(watched, KioskTile):
             if event.type() == QEvent.Type.FocusIn:
-                self.scroll.ensureWidgetVisible(watched, 0, 24)
+                self.scroll_area.ensureWidgetVisible(watched, 0, 24)
             elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 step = ARROW_STEPS.get(Qt.Key(event.key()))
                 if step is not None:
@@ -200,8 +201,8 @@ class HomeScreen(QWidget):
 
     def _column_room(self) -> int:
         """The width for tiles: the screen less the margins and a scroll bar, shown or not."""
-        margins = self._body.layout().contentsMargins()
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        margins = layout_of(self._body).contentsMargins()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         return self.width() - margins.left() - margins.right() - bar
 
     def _fitting(self, wanted: int, tiles: list[KioskTile]) -> int:
@@ -243,10 +244,10 @@ class HomeScreen(QWidget):
         """``Route("home")`` is the first page of tiles, ``Route("home", "2")`` the second."""
         focus_as_screen_opens(self)  # see kiosk/ui/screen_reader.py
         self._show_page(int(route.arg) - 1 if route.arg.isdigit() else 0)
-        self.scroll.verticalScrollBar().setValue(scroll or 0)
+        self.scroll_area.verticalScrollBar().setValue(scroll or 0)
 
     def scroll_position(self) -> int:
-        return self.scroll.verticalScrollBar().value()
+        return self.scroll_area.verticalScrollBar().value()
 
     def opening_focus(self) -> QWidget | None:
         """Home itself (kiosk/ui/screen_reader.py): a screen reader says its name and

@@ -74,8 +74,8 @@ class SearchScreen(QWidget):
         self.results_layout.addWidget(self.summary)
         self.results_layout.addStretch(1)
         # Asks for little height: on a short screen the keyboard needs it all.
-        self.scroll = VerticalScrollArea(self.results, self)
-        self.scroll.setAccessibleName("Search results")
+        self.scroll_area = VerticalScrollArea(self.results, self)
+        self.scroll_area.setAccessibleName("Search results")
 
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.typed.connect(self.field.insert)
@@ -86,7 +86,7 @@ class SearchScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.keyboard)
 
     @property
@@ -105,10 +105,10 @@ class SearchScreen(QWidget):
             self.field.setText(self._session().search_text)
         else:
             self._show_results(self._session().search_text)
-        self.scroll.verticalScrollBar().setValue(scroll or 0)
+        self.scroll_area.verticalScrollBar().setValue(scroll or 0)
 
     def scroll_position(self) -> int:
-        return self.scroll.verticalScrollBar().value()
+        return self.scroll_area.verticalScrollBar().value()
 
     def opening_focus(self) -> QWidget | None:
         """The field, for a keyboard user (kiosk/ui/screen_reader.py): type at once."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.pin import MAX_FAILURES, PinGuard
+from kiosk.ui.widget_tree import layout_of
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.columns import Columns
 from kiosk.ui.widgets.overlay import Overlay
@@ -201,7 +202,7 @@ class PinPad(Overlay):
         metrics = self.dots.fontMetrics()
         self.dots.setMinimumHeight(metrics.height())
         self.dots.setMinimumWidth(metrics.horizontalAdvance(self._dots_text(MAX_DIGITS)) + 8)
-        layout = self.card.layout()
+        layout = layout_of(self.card)
         # Nested layouts cache their hints: the new minimum width must count below.
         for box in (self._left, self._grid, layout):
             box.invalidate()
@@ -216,7 +217,7 @@ class PinPad(Overlay):
         wanted = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else hint.height()
         return width, min(max(wanted, hint.height()), parent.height() - 40)
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         # However the pad goes away (Cancel, accepted, an idle reset), no digits stay behind.
         if not hasattr(self, "_timer"):  # hidden by Overlay before the keys were built
             super().hideEvent(event)

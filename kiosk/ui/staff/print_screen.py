@@ -196,8 +196,9 @@ class PrintScreen(QWidget):
         pages = self.selected_pages()
         while self.preview_grid.count():
             item = self.preview_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not pages:
             self._leaflet = None
             self.preview_title.setText("Choose at least one question.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,7 +47,7 @@ class StaffScreen(QWidget):
         self.menu_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.menu_area.setFixedWidth(MENU_WIDTH)
         enable_kinetic_scrolling(self.menu_area)
-        menu = QWidget()
+        self._menu = menu = QWidget()
         menu.setObjectName("ScrollBody")
         self.menu_area.setWidget(menu)
         self._entries = QVBoxLayout()
@@ -101,7 +102,7 @@ class StaffScreen(QWidget):
 
     def add_entry(self, text: str, accessible: str) -> QPushButton:
         """A menu button under the others (Exit stays last); the caller connects ``clicked``."""
-        button = touch_button(text, "StaffEntry", accessible, self.menu_area.widget())
+        button = touch_button(text, "StaffEntry", accessible, self._menu)
         self._entries.addWidget(button)
         return button
 
@@ -141,7 +142,7 @@ class StaffScreen(QWidget):
     def scroll_position(self) -> int:
         return 0  # staff screens are not in a history to come back to
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the screen drops a half-made exit, so the next visit starts safe.
         self._reset_exit()
         super().hideEvent(event)

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -135,7 +136,7 @@ class StatsScreen(QWidget):
         outer.addSpacing(12)
         outer.addLayout(columns, 1)
         scroll = VerticalScrollArea(body, self)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         self.status = text_label("", "StaffReportTitle", self)
         self.status.setAccessibleName("Statistics status")
@@ -184,7 +185,9 @@ class StatsScreen(QWidget):
         return tile
 
     @staticmethod
-    def _grid(rows: tuple, into: dict[str, QLabel], parent: QWidget) -> QGridLayout:
+    def _grid(
+        rows: tuple[tuple[str, str], ...], into: dict[str, QLabel], parent: QWidget
+    ) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
@@ -320,7 +323,7 @@ class StatsScreen(QWidget):
         self.clear_button.style().unpolish(self.clear_button)
         self.clear_button.style().polish(self.clear_button)
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         # Leaving the screen drops a half-made clear, so the next visit starts safe.
         self._reset_clear()
         super().hideEvent(event)

@@ -227,7 +227,8 @@ class AnswerView(QTextEdit):
         elif area.bottom() > bar.value() + height:
             bar.setValue(min(area.top(), area.bottom() - height))
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = name if isinstance(name, QUrl) else QUrl(name)
         if kind != QTextDocument.ResourceType.ImageResource.value or self._image_root is None:
             return None
         if url.scheme() not in ("", "file") or url.host():

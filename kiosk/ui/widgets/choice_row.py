@@ -57,7 +57,7 @@ class ChoiceRow(QWidget):
 
     def value(self) -> str:
         button = self._group.checkedButton()
-        return self._values[button] if button is not None else ""
+        return self._values.get(button, "") if isinstance(button, QPushButton) else ""
 
     def set_value(self, value: str) -> None:
         for button, v in self._values.items():

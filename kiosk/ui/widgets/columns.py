@@ -26,8 +26,8 @@ class Columns(QBoxLayout):
 
     def width_across(self) -> int:
         """The width the columns need side by side."""
-        shown = [self.itemAt(i) for i in range(self.count())]
-        shown = [item for item in shown if item is not None and not item.isEmpty()]
+        items = (self.itemAt(i) for i in range(self.count()))
+        shown = [item for item in items if item is not None and not item.isEmpty()]
         m = self.contentsMargins()
         needed = sum(item.minimumSize().width() for item in shown)
         return needed + self.spacing() * max(0, len(shown) - 1) + m.left() + m.right()

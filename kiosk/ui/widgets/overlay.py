@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QWidget
 
+from kiosk.ui.widget_tree import layout_of, parent_of
+
 EDGE = 40  # space kept between the card and the window's edges
 WIDEN_STEP = 40  # px at a time, when a card's text is too tall for the screen
 
@@ -31,7 +33,7 @@ class Overlay(QWidget):
         On a short screen at a large text size the card grows wider, up to the window's width
         less the edges, until its text fits the height: no line of it is cut off.
         """
-        layout = self.card.layout()
+        layout = layout_of(self.card)
         room = parent.height() - EDGE
         widest = max(self.card_width(parent.width()), parent.width() - 2 * EDGE)
         width = self.card_width(parent.width())
@@ -40,18 +42,14 @@ class Overlay(QWidget):
         return width, min(layout.totalHeightForWidth(width), room)
 
     def fit(self) -> None:
-        parent = self.parentWidget()
+        parent = parent_of(self)
         self.setGeometry(parent.rect())
         width, height = self.card_size(parent)
         self.card.setFixedSize(width, height)
         self.card.move((parent.width() - width) // 2, (parent.height() - height) // 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.parentWidget()
-            and event.type() == QEvent.Type.Resize
-            and self.isVisible()
-        ):
+        if watched is parent_of(self) and event.type() == QEvent.Type.Resize and self.isVisible():
             self.fit()
         return False
 

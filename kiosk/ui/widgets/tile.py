@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.widget_tree import layout_of
 from kiosk.ui.widgets.buttons import press_on_enter
 
 TILE_BORDER_ROOM = 7  # the widest border the style sheet draws (a focused tile)
@@ -50,7 +51,7 @@ class KioskTile(QAbstractButton):
 
     def narrowest(self) -> int:
         """The least width at which no word of the title or summary is cut."""
-        margins = self.layout().contentsMargins()
+        margins = layout_of(self).contentsMargins()
         border = 2 * TILE_BORDER_ROOM
         words = [
             QFontMetrics(label.font()).horizontalAdvance(word)
@@ -63,7 +64,7 @@ class KioskTile(QAbstractButton):
         self._labels[0].setText(title)
 
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint().expandedTo(QSize(200, 96))
+        return layout_of(self).sizeHint().expandedTo(QSize(200, 96))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(120, 96)
@@ -72,7 +73,7 @@ class KioskTile(QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(96, self.layout().totalHeightForWidth(width))
+        return max(96, layout_of(self).totalHeightForWidth(width))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not press_on_enter(self, event):

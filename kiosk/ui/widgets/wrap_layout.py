@@ -145,7 +145,7 @@ class WrapLayout(QLayout):
     def _smallest(self, item: QLayoutItem) -> int:
         """The width an item must have on a row of its own."""
         widget = item.widget()
-        if widget in self._lines:
+        if isinstance(widget, QLabel) and widget in self._lines:
             return self._word_width(widget)
         if self._expands(item) or isinstance(item.layout(), WrapLayout):
             return item.minimumSize().width()  # a row that wraps is as narrow as its widest
@@ -166,10 +166,11 @@ class WrapLayout(QLayout):
         if needed > room:
             return False
         widths = self._widths(row, room)
+        labels = [item.widget() for item in row]
         return not any(
-            self._too_tall(item.widget(), width)
-            for item, width in zip(row, widths, strict=True)
-            if item.widget() in self._lines
+            self._too_tall(label, width)
+            for label, width in zip(labels, widths, strict=True)
+            if isinstance(label, QLabel) and label in self._lines
         )
 
     def rows(self, width: int) -> list[list[QLayoutItem]]:
