@@ -34,10 +34,10 @@ validate: $(VENV)/.installed-run
 	$(PY) -m kiosk validate content
 
 screenshots: $(VENV)/.installed-run system-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) docs/tools/screenshots.py docs/screenshots
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
-		$(PY) -m kiosk.ui.screenshots --first-start docs/screenshots
-	QT_QPA_PLATFORM=offscreen $(PY) -m kiosk.ui.stats_screenshot docs/screenshots
+		$(PY) docs/tools/screenshots.py --first-start docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) docs/tools/stats_screenshot.py docs/screenshots
 	rm -rf build/leaflets && mkdir -p build/leaflets
 	$(PY) -m kiosk export-pdf --out build/leaflets
 	$(PY) -m kiosk export-pdf --out build/leaflets --large-print

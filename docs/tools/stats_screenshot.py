@@ -1,4 +1,4 @@
-"""Renders the staff Statistics screen with made-up counts: ``python -m kiosk.ui.stats_screenshot``.
+"""Renders the staff Statistics screen with made-up counts: ``docs/tools/stats_screenshot.py``.
 
 The counts are invented (a fixed seed, a fixed date) so the README's picture is the same on
 every run; nothing is read from or written to the real statistics file.
@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from screenshots import prepare  # beside this script
 
 from kiosk.core import stats_events as ev
 from kiosk.core.library_source import Loaded
@@ -21,7 +22,6 @@ from kiosk.core.model import Library
 from kiosk.core.settings import Settings
 from kiosk.core.stats import UsageStore
 from kiosk.ui.app import build_window
-from kiosk.ui.screenshots import prepare
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.usage import UsageRecorder
 

@@ -1,6 +1,6 @@
-"""Renders the kiosk screens to PNG for the README: ``python -m kiosk.ui.screenshots DIR``.
+"""Renders the kiosk screens to PNG for the README: ``python docs/tools/screenshots.py DIR``.
 
-``python -m kiosk.ui.screenshots --first-start DIR`` needs a real display instead (``make
+``python docs/tools/screenshots.py --first-start DIR`` needs a real display instead (``make
 screenshots`` runs it in an Xvfb): the attract screen as a locked kiosk first shows it, read
 back from the screen itself, so it shows what the X server drew and not the offscreen platform.
 """
