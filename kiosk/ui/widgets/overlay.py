@@ -49,7 +49,11 @@ class Overlay(QWidget):
         self.card.move((parent.width() - width) // 2, (parent.height() - height) // 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is parent_of(self) and event.type() == QEvent.Type.Resize and self.isVisible():
+        if (
+            watched is self.parentWidget()
+            and event.type() == QEvent.Type.Resize
+            and self.isVisible()
+        ):
             self.fit()
         return False
 
