@@ -19,10 +19,9 @@ Two tables:
   the frozen kiosk full screen as deployed. With read aloud off; with the real speech-dispatcher
   and espeak-ng (a private daemon speaking into ALSA's null device, already running as on a
   kiosk PC: tests/integration/speechd.py); with no speech service (and none may be started for
-  it: ``DisableAutoSpawn``); and with a hung one (a socket
-  that accepts connections and never answers, bench/real_x.py). A run that has not painted
-  within 15 s is killed and counted as "never painted"; after two such runs in a row that case
-  is not started again.
+  it: ``DisableAutoSpawn``); and with a hung one (a socket that accepts connections and never
+  answers, tests/integration/hung_speech.py). A run that has not painted within 15 s is killed
+  and counted as "never painted"; after two such runs in a row that case is not started again.
 """
 
 from __future__ import annotations
@@ -43,9 +42,10 @@ from contextlib import ExitStack, suppress
 from pathlib import Path
 
 from bench import minimal_app
-from bench.real_x import SCREEN, hung_speech_service, x_server
 from bench.table import print_table, summarise
 from kiosk import APP_ID
+from tests.integration.hung_speech import hung_speech_service
+from tests.integration.xvfb import xvfb
 
 REPO = minimal_app.REPO
 KIOSK = REPO / "dist" / APP_ID / APP_ID
@@ -57,6 +57,7 @@ STOP_WAIT = 10.0  # seconds a program that painted may take to end before it is 
 GIVE_UP_AFTER = 2  # runs in a row that never painted before a case is dropped
 MARK = b"first-paint"
 REFERENCE = "minimal window, frozen onedir"
+SCREEN = (1280, 800)  # the kiosk's design size, and the minimal window's
 
 
 def write_settings(folder: Path, name: str, speech_engine: str | None) -> Path:
@@ -235,8 +236,8 @@ def _speech_parts(stack: ExitStack, home: Path) -> tuple[dict[str, str], dict[st
 
 def real_x(kiosk: Path, runs: int, home: Path) -> None:
     with ExitStack() as stack:
-        display = stack.enter_context(x_server())
-        hung = stack.enter_context(hung_speech_service(home))
+        display = stack.enter_context(xvfb(f"{SCREEN[0]}x{SCREEN[1]}"))
+        hung = stack.enter_context(hung_speech_service(home / "hung-speechd.sock"))
         locale, speechd = _speech_parts(stack, home)
         env = {**environment(home), **locale, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         # Full screen and locked, as deployed: the settings file an installer writes, plus log_dir.
@@ -250,7 +251,7 @@ def real_x(kiosk: Path, runs: int, home: Path) -> None:
             "kiosk, no speech service": ([str(kiosk), *speech_on], no_service),
             "kiosk, hung speech service": (
                 [str(kiosk), *speech_on],
-                {"SPEECHD_ADDRESS": f"unix_socket:{hung}"},
+                {"SPEECHD_ADDRESS": hung},
             ),
         }
         times: dict[str, list[float]] = {label: [] for label in cases}

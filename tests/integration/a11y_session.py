@@ -43,11 +43,12 @@ from pathlib import Path
 import pytest
 
 from tests.integration.speechd import (
-    INSTALL_HINT,
     SpeechDispatcher,
     private_speech_dispatcher,
+    require_installed,
     require_speech_dispatcher,
 )
+from tests.integration.xvfb import xvfb
 
 AT_SPI_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 REQUIRED = ("Xvfb", "xdotool", "dbus-daemon", "dbus-send", "orca", AT_SPI_LAUNCHER)
@@ -76,12 +77,7 @@ def require_a11y_desktop() -> None:
     if not sys.platform.startswith("linux"):
         pytest.skip("Orca and the AT-SPI bus run on Linux only")
     require_speech_dispatcher()
-    missing = missing_parts()
-    if not missing:
-        return
-    if os.geteuid() != 0:
-        pytest.skip(f"not installed: {', '.join(missing)}; as root, {INSTALL_HINT}")
-    pytest.fail(f"not installed: {', '.join(missing)}; {INSTALL_HINT}", pytrace=False)
+    require_installed(missing_parts())
 
 
 def other_orcas() -> list[int]:
@@ -283,37 +279,6 @@ def _read_line(fd: int, timeout: float) -> str:
     return data.decode(errors="replace").strip()
 
 
-def _start_xvfb(folder: Path) -> tuple[subprocess.Popen[bytes], str, int]:
-    """Xvfb on the first free display; also the pipe it reported on, kept open while it runs
-    (Xvfb treats a closed -displayfd pipe as fatal)."""
-    read_fd, write_fd = os.pipe()
-    with (folder / "xvfb.txt").open("wb") as out:
-        server = subprocess.Popen(
-            [
-                "Xvfb",
-                "-displayfd",
-                str(write_fd),
-                "-screen",
-                "0",
-                f"{SCREEN[0]}x{SCREEN[1]}x24",
-                "-nolisten",
-                "tcp",
-            ],
-            pass_fds=(write_fd,),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    os.close(write_fd)
-    number = _read_line(read_fd, START_TIMEOUT)
-    if not number.isdigit():
-        _stop(server)
-        os.close(read_fd)
-        said = (folder / "xvfb.txt").read_text(errors="replace")
-        pytest.fail(f"Xvfb gave no display within {START_TIMEOUT} s: {said}", pytrace=False)
-    return server, f":{number}", read_fd
-
-
 def _start_session_bus(folder: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
     with (folder / "dbus.txt").open("wb") as out:
@@ -379,6 +344,8 @@ def a11y_session(tmp_path: Path) -> Iterator[A11ySession]:
         path.mkdir(parents=True, exist_ok=True)
     runtime.chmod(0o700)
     with private_speech_dispatcher(tmp_path) as speechd, contextlib.ExitStack() as stack:
+        # Entered before stop_all is registered, so the X server ends after all that runs on it.
+        display = stack.enter_context(xvfb(f"{SCREEN[0]}x{SCREEN[1]}", log=folder / "xvfb.txt"))
         processes: list[subprocess.Popen[bytes]] = []
         copiers: list[_PtyCopier] = []
         fds: list[int] = []
@@ -395,9 +362,6 @@ def a11y_session(tmp_path: Path) -> Iterator[A11ySession]:
                 os.close(fd)
 
         stack.callback(stop_all)
-        xvfb, display, xvfb_pipe = _start_xvfb(folder)
-        processes.append(xvfb)
-        fds.append(xvfb_pipe)
         env = {
             **speechd.env,
             "DISPLAY": display,

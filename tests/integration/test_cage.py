@@ -23,11 +23,9 @@ outlives a test. SIGTERM goes to the kiosk, not to cage: cage itself aborts with
 
 from __future__ import annotations
 
-import fcntl
 import os
 import pwd
 import re
-import select
 import shlex
 import shutil
 import signal
@@ -45,7 +43,8 @@ import pytest
 from kiosk import APP_ID
 from kiosk.core.pin import hash_pin
 from tests.conftest import REPO
-from tests.integration.test_frozen import DIST, LOCK, build_if_needed
+from tests.integration.test_frozen import copy_build, libraries_not_found
+from tests.integration.xvfb import xvfb
 
 pytestmark = pytest.mark.slow
 
@@ -113,13 +112,7 @@ def installed(account: pwd.struct_passwd) -> Iterator[Path]:
     try:
         base.chmod(0o755)
         folder = base / APP_ID
-        LOCK.parent.mkdir(exist_ok=True)
-        with LOCK.open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # the Makefile's build takes the same lock
-            reason = build_if_needed()
-            if reason:
-                pytest.skip(reason)
-            shutil.copytree(DIST, folder, symlinks=True)
+        copy_build(folder)
         subprocess.run(["chmod", "-R", "u=rwX,go=rX", str(folder)], check=True)
         settings = folder / "kiosk.toml"
         settings.write_text(
@@ -364,10 +357,7 @@ def test_the_build_has_qt_wayland_and_this_pc_its_libraries(installed: Path, nam
     internal = installed.parent / "_internal"
     path = internal / name
     assert path.is_file(), f"{name} is not in the build (deploy/pyinstaller/trim.py keeps it)"
-    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
-    result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stderr
-    missing = [line.strip() for line in result.stdout.splitlines() if "not found" in line]
+    missing = libraries_not_found(path, internal)
     assert not missing, f"{name} needs libraries this PC lacks: {missing}"
 
 
@@ -408,31 +398,6 @@ def test_runs_on_wayland_under_cage_and_stops_cleanly(
 
 
 # --- On the X11 backend inside an Xvfb, to look at the screen ----------------------------------
-
-
-@contextmanager
-def x_server(size: tuple[int, int]) -> Iterator[str]:
-    """A private Xvfb of ``size``; its display name. Local clients of any account may connect
-    (no authorisation file), as the kiosk account must."""
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24",
-         "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write)
-    try:
-        ready, _, _ = select.select([read], [], [], 20)
-        number = os.read(read, 16).decode().strip() if ready else ""
-        if not number:
-            pytest.fail("Xvfb did not start within 20 s")
-        yield f":{number}"
-    finally:
-        os.close(read)
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 GRAB = """import sys
@@ -491,7 +456,7 @@ def test_the_attract_screen_fills_cages_output(
     require("Xvfb")
     shot = tmp_path / "cage-attract.png"
     with (
-        x_server(OUTPUT_SIZE) as display,
+        xvfb(f"{OUTPUT_SIZE[0]}x{OUTPUT_SIZE[1]}") as display,
         cage(
             installed, home, account, WLR_BACKENDS="x11", WLR_RENDERER="pixman", DISPLAY=display
         ) as run,

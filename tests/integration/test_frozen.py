@@ -18,19 +18,18 @@ import fcntl
 import importlib.util
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from kiosk import APP_ID, __version__
 from tests.conftest import CONTENT, REPO
+from tests.integration.xvfb import xvfb
 from tests.printing.pdf_reading import reader_for
 
 pytestmark = pytest.mark.slow
@@ -76,18 +75,24 @@ def build_if_needed() -> str:
     return ""
 
 
-@pytest.fixture(scope="module")
-def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The program in a copy of the whole build folder, as an installer leaves it: tests add
-    content beside it, and a rebuild of dist/ meanwhile (another terminal) cannot touch it."""
+def copy_build(folder: Path) -> None:
+    """The build folder (built first where it is out of date) copied to ``folder``, under the
+    build's lock; skips where it cannot be built here."""
     LOCK.parent.mkdir(exist_ok=True)
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the Makefile's build takes the same lock
         reason = build_if_needed()
         if reason:
             pytest.skip(reason)
-        folder = tmp_path_factory.mktemp("install") / APP_ID
         shutil.copytree(DIST, folder, symlinks=True)
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The program in a copy of the whole build folder, as an installer leaves it: tests add
+    content beside it, and a rebuild of dist/ meanwhile (another terminal) cannot touch it."""
+    folder = tmp_path_factory.mktemp("install") / APP_ID
+    copy_build(folder)
     return folder / APP_ID
 
 
@@ -254,6 +259,15 @@ def test_the_content_dir_setting_is_read_beside_the_program(
 # --- what the kiosk PC must provide ------------------------------------------------------------
 
 
+def libraries_not_found(path: Path, internal: Path) -> list[str]:
+    """The libraries ``path`` needs that are neither in the bundle's ``internal`` folder (searched
+    first, as the program loads them) nor on this PC, as ``ldd`` reports them."""
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return [line.strip() for line in result.stdout.splitlines() if "not found" in line]
+
+
 @pytest.mark.parametrize(
     "plugin", ["platforms/libqxcb.so", "printsupport/libcupsprintersupport.so"]
 )
@@ -262,39 +276,13 @@ def test_display_and_print_plugins_find_every_library(frozen: Path, plugin: str)
     internal = frozen.parent / "_internal"
     path = internal / "PySide6" / "Qt" / "plugins" / plugin
     assert path.is_file(), f"{plugin} is not in the build"
-    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
-    result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stderr
-    missing = [line.strip() for line in result.stdout.splitlines() if "not found" in line]
+    missing = libraries_not_found(path, internal)
     assert not missing, f"{plugin} needs libraries this PC lacks: {missing}"
-
-
-@contextmanager
-def x_server() -> Iterator[str]:
-    """A private Xvfb; its display name (":N", the first free number)."""
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        ready, _, _ = select.select([read], [], [], 20)
-        number = os.read(read, 16).decode().strip() if ready else ""
-        if not number:
-            pytest.fail("Xvfb did not start within 20 s")
-        yield f":{number}"
-    finally:
-        os.close(read)
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb not installed")
 def test_smoke_test_on_a_real_x_server(frozen: Path, config: Path) -> None:
-    with x_server() as display:
+    with xvfb() as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         lines = assert_passed(run(frozen, "smoke-test", "--config", str(config), env=env))
     assert check_line(lines, "window").endswith("on xcb")

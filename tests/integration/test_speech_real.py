@@ -15,13 +15,9 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +26,7 @@ from kiosk.core import stats_events as ev
 from kiosk.core.session import Route
 from kiosk.core.stats import UsageStore
 from tests.integration import xvfb
+from tests.integration.hung_speech import hung_speech_service
 from tests.integration.speechd import locale_env, private_speech_dispatcher
 
 pytestmark = pytest.mark.slow
@@ -42,37 +39,6 @@ if xvfb.missing():
 
 FIRST_PAINT_LIMIT = 2.0  # seconds from start to the first frame, whatever speech does
 SIZE = (1280, 800)  # the windowed kiosk's size
-
-
-@contextmanager
-def hung_speech_service(path: Path) -> Iterator[str]:
-    """A Unix socket that accepts every connection and never answers a byte."""
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path))
-    server.listen(16)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"unix_socket:{path}"
-    finally:
-        stop.set()
-        thread.join(timeout=2)
-        for conn in held:
-            conn.close()
-        server.close()
 
 
 def processes_with(variable: str, value: str) -> list[int]:

@@ -25,8 +25,6 @@ a message or a cursor check that can never fail.
 from __future__ import annotations
 
 import ctypes
-import os
-import select
 import shutil
 import signal
 import subprocess
@@ -38,6 +36,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.pin import hash_pin
+from tests.integration.xvfb import kiosk_env, xdotool, xvfb
 
 pytestmark = pytest.mark.slow
 
@@ -188,32 +187,8 @@ class X11:
 @pytest.fixture(scope="module")
 def xserver() -> Iterator[str]:
     """An Xvfb of its own on the first free display number (``-displayfd``)."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_fd),
-            "-screen",
-            "0",
-            f"{SCREEN[0]}x{SCREEN[1]}x24",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        ready, _, _ = select.select([read_fd], [], [], 15)
-        number = os.read(read_fd, 32).decode().strip() if ready else ""
-        assert number.isdigit(), "Xvfb did not report a display number within 15 s"
-        yield f":{number}"
-    finally:
-        os.close(read_fd)
-        server.terminate()
-        server.wait(timeout=10)
+    with xvfb(f"{SCREEN[0]}x{SCREEN[1]}") as display:
+        yield display
 
 
 @pytest.fixture
@@ -225,13 +200,7 @@ def x11(xserver: str) -> Iterator[X11]:
 
 class Kiosk:
     def __init__(self, xserver: str, folder: Path, *args: str) -> None:
-        env = {**os.environ, "DISPLAY": xserver, "QT_QPA_PLATFORM": "xcb"}
-        env.pop("WAYLAND_DISPLAY", None)
-        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-            env[var] = str(folder / var.lower())
-        runtime = folder / "runtime"
-        runtime.mkdir(mode=0o700, exist_ok=True)
-        env["XDG_RUNTIME_DIR"] = str(runtime)
+        env = kiosk_env(xserver, folder)
         self.display = xserver
         self.output_path = folder / "kiosk-output.txt"
         self.output = self.output_path.open("w", encoding="utf-8")
@@ -243,17 +212,7 @@ class Kiosk:
         )
 
     def xdotool(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(
-            ["xdotool", *args],
-            env={**os.environ, "DISPLAY": self.display},
-            capture_output=True,
-            text=True,
-            timeout=15,
-            check=False,
-        )
-        if check:
-            assert result.returncode == 0, f"xdotool {' '.join(args)}: {result.stderr}"
-        return result.stdout
+        return xdotool(self.display, *args, check=check)
 
     def said(self) -> str:
         self.output.flush()

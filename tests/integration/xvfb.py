@@ -1,8 +1,10 @@
 """A real X server for tests and benchmarks: Xvfb on the first free display number.
 
 ``xvfb("1280x800")`` starts one of its own (``-displayfd``, so two never collide) and yields its
-display name, ``":N"``; it is stopped when the block ends. ``kiosk_env(display, folder)`` is the
-environment a kiosk process needs on it: the xcb platform, and user folders under ``folder``.
+display name, ``":N"``; it is stopped when the block ends. Local clients of any account may
+connect (no authorisation file), as a kiosk account must; ``log=PATH`` keeps what Xvfb prints.
+``kiosk_env(display, folder)`` is the environment a kiosk process needs on it: the xcb platform,
+and user folders under ``folder``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-START_TIMEOUT = 15.0  # seconds for Xvfb to report its display number
+START_TIMEOUT = 20.0  # seconds for Xvfb to report its display number
 USER_FOLDERS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
 
 
@@ -24,8 +26,9 @@ def missing() -> list[str]:
 
 
 @contextmanager
-def xvfb(size: str = "1280x800", *extra: str) -> Iterator[str]:
+def xvfb(size: str = "1280x800", *extra: str, log: Path | None = None) -> Iterator[str]:
     read_fd, write_fd = os.pipe()
+    output = log.open("wb") if log is not None else None
     server = subprocess.Popen(
         [
             "Xvfb",
@@ -39,20 +42,27 @@ def xvfb(size: str = "1280x800", *extra: str) -> Iterator[str]:
             *extra,
         ],
         pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if output else subprocess.DEVNULL,
     )
     os.close(write_fd)
+    if output is not None:
+        output.close()
     try:
         ready, _, _ = select.select([read_fd], [], [], START_TIMEOUT)
         number = os.read(read_fd, 32).decode().strip() if ready else ""
         if not number.isdigit():
-            raise RuntimeError(f"Xvfb did not report a display number within {START_TIMEOUT} s")
+            said = log.read_text(errors="replace") if log is not None else ""
+            raise RuntimeError(
+                f"Xvfb did not report a display number within {START_TIMEOUT} s: {said}"
+            )
         yield f":{number}"
     finally:
-        os.close(read_fd)
-        server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.terminate()
+            server.wait(timeout=10)
+        finally:
+            os.close(read_fd)  # only now: Xvfb may treat a closed -displayfd pipe as fatal
 
 
 def kiosk_env(display: str, folder: Path, **extra: str) -> dict[str, str]:
