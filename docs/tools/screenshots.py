@@ -29,6 +29,21 @@ SHAPES = ((1080, 1920), (800, 1280))
 FIRST_START_SETTLE_MS = 1000  # after the first paint: any late layout would have happened
 
 
+def _home_and_answer(
+    app: QApplication, window: KioskWindow, answer: str, out: Path, suffix: str
+) -> list[Path]:
+    """Home, then the answer, grabbed as ``home-SUFFIX.png`` and ``answer-SUFFIX.png``."""
+    written: list[Path] = []
+    for name, route in (("home", None), ("answer", Route("answer", answer))):
+        if route is not None:
+            window.navigator.go(route)
+        _settle(app)
+        path = out / f"{name}-{suffix}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    return written
+
+
 def _settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
@@ -42,14 +57,7 @@ def take(window: KioskWindow, app: QApplication, out: Path) -> list[Path]:
             session = Session(high_contrast=high, text_step=step)
             window.start_session(session)
             theme = "contrast" if high else "standard"
-            percent = TEXT_STEPS[step]
-            for name, route in (("home", None), ("answer", Route("answer", answer))):
-                if route is not None:
-                    window.navigator.go(route)
-                _settle(app)
-                path = out / f"{name}-{theme}-{percent}.png"
-                window.grab().save(str(path))
-                written.append(path)
+            written += _home_and_answer(app, window, answer, out, f"{theme}-{TEXT_STEPS[step]}")
     window.start_session(Session())
     window.navigator.go(Route("answer", answer))
     _settle(app)
@@ -79,13 +87,8 @@ def take_shapes(
         for high in high_contrast:
             window.start_session(Session(high_contrast=high, text_step=step))
             theme = "contrast" if high else "standard"
-            for name, route in (("home", None), ("answer", Route("answer", answer))):
-                if route is not None:
-                    window.navigator.go(route)
-                _settle(app)
-                path = out / f"{name}-{theme}-{TEXT_STEPS[step]}-{width}x{height}.png"
-                window.grab().save(str(path))
-                written.append(path)
+            suffix = f"{theme}-{TEXT_STEPS[step]}-{width}x{height}"
+            written += _home_and_answer(app, window, answer, out, suffix)
     window.resize(*WINDOWED_SIZE)
     return written
 

@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 SENTENCE_END = re.compile(r"[.!?:]\s|\n")
 OFF = "none"  # the speech_engine setting that turns read aloud off
 DEFAULT_TIMEOUTS = proto.Timeouts()
+# What the watchdog waits for, as the log says it when it runs out.
+COMING_UP = "did not come up"
+STARTING = "did not start speaking"
+FINISHING = "did not finish speaking"
+STOPPING = "did not stop"
 
 
 def helper_command(engine: str, language: str) -> list[str]:
@@ -101,7 +106,7 @@ class ReadAloud(QObject):
         process.errorOccurred.connect(lambda error: self._process_error(process, error))
         self._process = process
         self._buffer = b""
-        self._arm(self.timeouts.ready, "did not come up")
+        self._arm(self.timeouts.ready, COMING_UP)
         process.start()
 
     def shutdown(self) -> None:
@@ -227,8 +232,8 @@ class ReadAloud(QObject):
         self.state = state
         self.paused.emit(state == proto.PAUSED)
         if state == proto.SPEAKING:
-            if self._watch_reason == "did not start speaking":
-                self._arm(self.timeouts.speaking_deadline(self._text), "did not finish speaking")
+            if self._watch_reason == STARTING:
+                self._arm(self.timeouts.speaking_deadline(self._text), FINISHING)
         elif state == proto.PAUSED:
             self._paused_remaining = max(self._watchdog.remainingTime(), 0)
             self._watchdog.stop()
@@ -260,7 +265,7 @@ class ReadAloud(QObject):
         self._active = True
         self.speaking.emit(True)
         self._send("say", id=self._utterance, text=text)
-        self._arm(self.timeouts.start, "did not start speaking")
+        self._arm(self.timeouts.start, STARTING)
 
     def toggle_pause(self) -> None:
         if not self.available or not self._active:
@@ -281,7 +286,7 @@ class ReadAloud(QObject):
         self._send("stop")
         self.speaking.emit(False)
         # The engine must confirm; one that does not has hung.
-        self._arm(self.timeouts.stop, "did not stop")
+        self._arm(self.timeouts.stop, STOPPING)
 
     def is_active(self) -> bool:
         return self._active
